@@ -77,7 +77,8 @@ class Judgement:
             "overall": self.overall,
             "criteria": dict(self.criteria),
             "evidence": [
-                {"criterion": e.criterion, "quote": e.quote, "effect": e.effect} for e in self.evidence
+                {"criterion": e.criterion, "quote": e.quote, "effect": e.effect}
+                for e in self.evidence
             ],
             "feedback": self.feedback,
             "try_instead": self.try_instead,

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from bot import paths
 from bot.core.datafile import Strict, Text, load_model, read_yaml
+from bot.core.state import Outcome
 from bot.errors import DataFileError
 
 Level = Literal[1, 2, 3]
@@ -50,6 +51,10 @@ class Win(Strict):
     description: Text
     lines: list[Text] = Field(min_length=1, description="what the customer says when won over")
 
+    def outcome_value(self) -> Outcome:
+        """The session outcome this win stands for."""
+        return Outcome(self.outcome)
+
 
 class Scenario(Strict):
     """A difficult customer drawn from the source articles."""
@@ -65,7 +70,8 @@ class Scenario(Strict):
     opening: list[Text] = Field(min_length=1)
     objections: list[Text] = Field(min_length=2)
     reactions: dict[str, list[Text]] = Field(
-        default_factory=dict, description="scenario-specific lines per signal, overriding common ones"
+        default_factory=dict,
+        description="scenario-specific lines per signal, overriding common ones",
     )
     win: Win
     lose: list[Text] = Field(min_length=1, description="what the customer says when leaving")
@@ -125,7 +131,9 @@ def lesson_ids(path: Path | None = None) -> set[str]:
     return ids
 
 
-def load_scenario(path: Path, criteria: set[str] | None = None, lessons: set[str] | None = None) -> Scenario:
+def load_scenario(
+    path: Path, criteria: set[str] | None = None, lessons: set[str] | None = None
+) -> Scenario:
     """Load one scenario file; the id must match the file name."""
     context = {"criteria": criteria, "lessons": lessons}
     scenario = load_model(path, Scenario, context=context)

@@ -98,7 +98,9 @@ def advance(state: CustomerState, judgement: Judgement, level: int) -> Move:
         if bad in signals:
             trust_delta -= round(penalty * cool)
 
-    patience_delta = -8 - (0 if judgement.overall >= 60 else round((60 - judgement.overall) * 0.4 * cool))
+    patience_delta = -8 - (
+        0 if judgement.overall >= 60 else round((60 - judgement.overall) * 0.4 * cool)
+    )
     if Signal.FILLER in signals or Signal.OFF_TOPIC in signals:
         patience_delta -= 10
 

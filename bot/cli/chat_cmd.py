@@ -1,0 +1,130 @@
+"""`salescoach chat`: a role-play in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
+from bot.cli.render import print_report, print_turn, session_json
+
+if TYPE_CHECKING:
+    from bot.core.datafile import Lang
+    from bot.core.practice import Practice
+    from bot.core.session import Session
+
+STOP_WORDS = {"/end", "/slut", "/stop", "/quit", "/avsluta"}
+HINT_WORDS = {"/hint", "/tips", "/ledtråd"}
+
+
+def register(sub: Any) -> None:
+    """Add the `chat` command."""
+    parser: argparse.ArgumentParser = sub.add_parser("chat", help="practise a role-play")
+    parser.add_argument("--scenario", help="scenario id (see `salescoach scenarios`)")
+    add_lang(parser)
+    parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
+    parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
+    add_user(parser)
+    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Play one session, reading replies from the terminal or from piped lines."""
+    from bot.engine import build_practice
+    from bot.settings import load_settings
+
+    settings = load_settings()
+    lang = resolve_lang(args.lang or settings.default_lang)
+    practice = build_practice(settings)
+    scenario_id = args.scenario or _pick_scenario(practice, lang)
+    session = practice.start(
+        user_id=resolve_user(args.user),
+        scenario_id=scenario_id,
+        lang=lang,
+        level=args.level,
+        mode=args.mode,
+        seed=args.seed,
+    )
+    quiet = bool(args.json)
+    if not quiet:
+        scenario = practice.scenario(scenario_id)
+        print(f"\n{scenario.title(lang)}\n{scenario.brief(lang)}\n")
+        if interactive():
+            from bot.cli.texts import t
+
+            print(t("howto", lang) + "\n")
+        print(f"{scenario.persona.name}: {session.opening}\n", flush=True)
+    save = _saver(settings)
+    save(session)
+    asyncio.run(_loop(practice, session, quiet, save))
+    report = practice.stop(session)
+    save(session)
+    if quiet:
+        print(json.dumps(session_json(session, report), ensure_ascii=False))
+    else:
+        print_report(report, session, practice)
+    return 0
+
+
+async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) -> None:
+    """Read replies until the session ends or input runs out."""
+    from bot.cli.texts import t
+
+    tty = interactive()
+    scenario = practice.scenario(session.scenario_id)
+    while not session.finished:
+        try:
+            line = input(f"{t('you', session.lang)}: ") if tty else sys.stdin.readline()
+        except EOFError:
+            break
+        if not tty and line == "":
+            break  # input ran out
+        line = line.strip()
+        if not line:
+            continue
+        if line.lower() in STOP_WORDS:
+            break
+        if line.lower() in HINT_WORDS:
+            if not quiet:
+                print(f"  💡 {t('hint', session.lang)}: {practice.hint(session)}\n")
+            continue
+        if not quiet and not tty:
+            print(f"{t('you', session.lang)}: {line}")
+        result = await practice.reply(session, line)
+        save(session)
+        if not quiet:
+            print_turn(result, session, scenario.persona.name)
+
+
+def _pick_scenario(practice: Practice, lang: Lang) -> str:
+    """Ask on a terminal; otherwise take the first scenario."""
+    ids = list(practice.scenarios)
+    if not interactive():
+        return ids[0]
+    from bot.cli.texts import t
+
+    lang_ = lang
+    for n, sid in enumerate(ids, 1):
+        s = practice.scenarios[sid]
+        print(f"{n:>2}. {s.title(lang_)}  ({', '.join(s.focus)})")
+    while True:
+        answer = input(t("pick", lang_) + " ").strip()
+        if not answer:
+            return ids[0]
+        if answer.isdigit() and 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        if answer in practice.scenarios:
+            return answer
+
+
+def _saver(settings: Any) -> Any:
+    """A function that saves the session durably to the store."""
+    from bot.store import Store
+
+    store = Store(settings.data_dir)
+    return store.save_session

@@ -1,0 +1,43 @@
+"""Small helpers shared by the CLI commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from bot.core.datafile import Lang
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add `--lang sv|en` (default: SALESCOACH_LANG, else Swedish)."""
+    parser.add_argument("--lang", choices=("sv", "en"), default=None, help="language (default sv)")
+
+
+def add_user(parser: argparse.ArgumentParser) -> None:
+    """Add `--user NAME` (default: the login name)."""
+    parser.add_argument("--user", default=None, help="whose data (default: your login name)")
+
+
+def resolve_user(name: str | None) -> str:
+    """The user name given, or the login name."""
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "me"
+
+
+def resolve_lang(lang: str | None) -> Lang:
+    """The language given, else the configured default."""
+    if lang in ("sv", "en"):
+        return "en" if lang == "en" else "sv"
+    import os
+
+    return "en" if os.environ.get("SALESCOACH_LANG") == "en" else "sv"
+
+
+def interactive() -> bool:
+    """True when both stdin and stdout are terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()

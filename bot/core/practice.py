@@ -1,0 +1,208 @@
+"""Runs role-plays: start a session, take the rep's replies, end it with a report card."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.core.customer import Customer, CustomerRequest
+from bot.core.datafile import Lang
+from bot.core.judgement import Judge, Judgement, JudgeRequest
+from bot.core.report import ReportCard, build_report
+from bot.core.rubric import Rubric, default_rubric
+from bot.core.scenarios import Scenario, default_scenarios
+from bot.core.session import Mode, Session, Turn
+from bot.core.state import CustomerState, Outcome, advance
+from bot.errors import SalescoachError, SessionFinished
+
+#: Replies longer than this are cut before judging; the rep is told.
+MAX_REPLY_CHARS = 1500
+
+OnCustomer = Callable[[str], Awaitable[None]]
+
+
+class QuickJudge(Judge, Protocol):
+    """A judge that can also score synchronously (the offline judge)."""
+
+    def score(self, request: JudgeRequest) -> Judgement:
+        """Score one reply without awaiting anything."""
+        ...
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """What one reply led to."""
+
+    turn: Turn
+    outcome: Outcome
+    truncated: bool
+
+    @property
+    def finished(self) -> bool:
+        """True when this reply ended the session."""
+        return self.outcome.finished
+
+
+def clean_reply(text: str) -> tuple[str, bool]:
+    """Strip the reply and cut it to MAX_REPLY_CHARS; say whether it was cut."""
+    text = text.strip()
+    if len(text) <= MAX_REPLY_CHARS:
+        return text, False
+    return text[:MAX_REPLY_CHARS].rstrip() + "…", True
+
+
+class Practice:
+    """The session engine: customer, judge and hidden state, independent of any front end.
+
+    The quick (offline) judge always runs first and moves the customer's hidden state, so the
+    customer can answer without waiting for a slower judge; the scoring judge (which may be the
+    same object) runs concurrently with the customer.
+    """
+
+    def __init__(
+        self,
+        customer: Customer,
+        judge: Judge,
+        *,
+        quick_judge: QuickJudge | None = None,
+        scenarios: dict[str, Scenario] | None = None,
+        rubric: Rubric | None = None,
+    ) -> None:
+        self.customer = customer
+        self.judge = judge
+        self.rubric = rubric or default_rubric()
+        self.scenarios = scenarios if scenarios is not None else default_scenarios()
+        if quick_judge is None:
+            from bot.core.offline_judge import OfflineJudge
+
+            quick_judge = judge if isinstance(judge, OfflineJudge) else OfflineJudge(self.rubric)
+        self.quick_judge = quick_judge
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        """The scenario with this id, or an error listing the known ones."""
+        try:
+            return self.scenarios[scenario_id]
+        except KeyError:
+            known = ", ".join(sorted(self.scenarios))
+            raise SalescoachError(f"Unknown scenario {scenario_id!r}. Known: {known}") from None
+
+    def start(
+        self,
+        *,
+        user_id: str,
+        scenario_id: str,
+        lang: Lang = "sv",
+        level: int = 1,
+        mode: Mode = "practice",
+        seed: int | None = None,
+    ) -> Session:
+        """Begin a role-play: pick the customer's opening line and starting state."""
+        scenario = self.scenario(scenario_id)
+        if level not in scenario.levels:
+            raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
+        seed = random.randrange(2**31) if seed is None else seed
+        spec = scenario.levels[level]
+        opening = random.Random(seed).choice(scenario.opening)(lang)
+        return Session(
+            user_id=user_id,
+            scenario_id=scenario_id,
+            lang=lang,
+            level=level,
+            mode=mode,
+            opening=opening,
+            state=CustomerState(trust=spec.trust, patience=spec.patience),
+            seed=seed,
+            engine=getattr(self.customer, "name", "offline"),
+        )
+
+    async def reply(
+        self, session: Session, text: str, on_customer: OnCustomer | None = None
+    ) -> TurnResult:
+        """Take one rep reply: judge it, move the customer, get the customer's answer.
+
+        `on_customer` is awaited with the customer's line as soon as it is ready, before the
+        scoring judge has necessarily finished, so a front end can show it at once.
+        """
+        if session.finished:
+            raise SessionFinished("This session has ended; start a new one.")
+        reply, truncated = clean_reply(text)
+        scenario = self.scenario(session.scenario_id)
+        request = JudgeRequest(
+            customer_line=session.last_customer_line,
+            reply=reply,
+            lang=session.lang,
+            scenario=scenario,
+            history=session.history,
+        )
+        quick = self.quick_judge.score(request)
+        move = advance(session.state, quick, session.level)
+        outcome = scenario.win.outcome_value() if move.outcome is Outcome.WON else move.outcome
+        customer_request = CustomerRequest(
+            scenario=scenario,
+            level=session.level,
+            lang=session.lang,
+            state=move.state,
+            outcome=outcome,
+            reply=reply,
+            signals=quick.signals,
+            history=session.history,
+            last_customer_line=session.last_customer_line,
+            seed=session.seed,
+        )
+
+        async def customer_line() -> str:
+            line = await self.customer.respond(customer_request)
+            if on_customer is not None:
+                await on_customer(line)
+            return line
+
+        if self.judge is self.quick_judge:
+            judgement, line = quick, await customer_line()
+        else:
+            judgement, line = await asyncio.gather(self.judge.judge(request), customer_line())
+
+        turn = Turn(
+            index=len(session.turns),
+            customer_line=session.last_customer_line,
+            reply=reply,
+            judgement=judgement,
+            customer_response=line,
+            trust=move.state.trust,
+            patience=move.state.patience,
+            truncated=truncated,
+        )
+        session.turns.append(turn)
+        session.state = move.state
+        session.outcome = outcome
+        if outcome.finished:
+            session.ended_at = time.time()
+        return TurnResult(turn, outcome, truncated)
+
+    def stop(self, session: Session) -> ReportCard:
+        """End the session at the rep's request (if still going) and return the report card."""
+        if not session.finished:
+            session.outcome = Outcome.STOPPED
+            session.ended_at = time.time()
+        return self.report(session)
+
+    def report(self, session: Session) -> ReportCard:
+        """The report card for a session."""
+        return build_report(session, self.rubric)
+
+    def hint(self, session: Session) -> str:
+        """A nudge towards the scenario's weakest focus criterion so far, without the answer."""
+        scenario = self.scenario(session.scenario_id)
+        session.hints_used += 1
+
+        def so_far(cid: str) -> float:
+            scores = [s for t in session.turns if (s := t.judgement.criteria.get(cid)) is not None]
+            return sum(scores) / len(scores) if scores else -1.0
+
+        # Unpractised focus criteria first, then the weakest; rotate on repeated hints.
+        ranked = sorted(scenario.focus, key=lambda cid: (so_far(cid) >= 0, so_far(cid)))
+        cid = ranked[(session.hints_used - 1) % len(ranked)]
+        return self.rubric.criterion(cid).hint(session.lang)

@@ -1,0 +1,93 @@
+"""The report card at the end of a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+from typing import Any
+
+from bot.core.datafile import Lang
+from bot.core.rubric import Rubric
+from bot.core.session import Session, Turn
+from bot.core.state import Outcome
+
+
+@dataclass(frozen=True)
+class ReportCard:
+    """Per-criterion and overall scores, best and weakest reply, and concrete advice."""
+
+    session_id: str
+    scenario_id: str
+    outcome: Outcome
+    overall: int  # 0-100, mean of the turns' overall scores
+    passed: bool
+    criteria: dict[str, float | None]  # mean 0-5 over the turns where the criterion applied
+    best: Turn | None
+    weakest: Turn | None
+    advice: tuple[str, ...]
+    turns: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "session_id": self.session_id,
+            "scenario": self.scenario_id,
+            "outcome": self.outcome.value,
+            "overall": self.overall,
+            "passed": self.passed,
+            "criteria": self.criteria,
+            "best": self.best.reply if self.best else None,
+            "weakest": self.weakest.reply if self.weakest else None,
+            "advice": list(self.advice),
+            "turns": self.turns,
+        }
+
+
+def criterion_means(turns: list[Turn], rubric: Rubric) -> dict[str, float | None]:
+    """Mean 0-5 score per criterion over the turns where it applied (None if it never did)."""
+    result: dict[str, float | None] = {}
+    for cid in rubric.ids:
+        scores = [
+            t.judgement.criteria[cid] for t in turns if t.judgement.criteria.get(cid) is not None
+        ]
+        result[cid] = round(mean(s for s in scores if s is not None), 2) if scores else None
+    return result
+
+
+def session_overall(turns: list[Turn]) -> int:
+    """Mean overall score of the turns (0 when there are none)."""
+    return round(mean(t.judgement.overall for t in turns)) if turns else 0
+
+
+def build_report(session: Session, rubric: Rubric) -> ReportCard:
+    """Summarise a session: scores, best and weakest reply, and what to work on."""
+    turns = session.turns
+    criteria = criterion_means(turns, rubric)
+    overall = session_overall(turns)
+    best = max(turns, key=lambda t: (t.judgement.overall, -t.index)) if turns else None
+    weakest = min(turns, key=lambda t: (t.judgement.overall, t.index)) if turns else None
+    return ReportCard(
+        session_id=session.id,
+        scenario_id=session.scenario_id,
+        outcome=session.outcome,
+        overall=overall,
+        passed=bool(turns) and overall >= rubric.pass_line,
+        criteria=criteria,
+        best=best,
+        weakest=weakest if weakest is not best else None,
+        advice=_advice(criteria, weakest, rubric, session.lang),
+        turns=len(turns),
+    )
+
+
+def _advice(
+    criteria: dict[str, float | None], weakest: Turn | None, rubric: Rubric, lang: Lang
+) -> tuple[str, ...]:
+    """Tips for the two weakest criteria, then the weakest reply's better phrasing."""
+    lang_ = lang
+    scored = sorted((score, cid) for cid, score in criteria.items() if score is not None)
+    tips = [rubric.criterion(cid).tip(lang_) for score, cid in scored[:2] if score < 4.0]
+    if weakest is not None and weakest.judgement.try_instead:
+        label = "Try instead" if lang_ == "en" else "Prova i stället"
+        tips.append(f"{label}: {weakest.judgement.try_instead}")
+    return tuple(tips)
