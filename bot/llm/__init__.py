@@ -1,0 +1,1 @@
+"""The LLM engine: the only package that talks to an OpenAI-compatible server."""

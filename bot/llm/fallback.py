@@ -1,0 +1,80 @@
+"""When the LLM fails, the offline engine plays that turn, with a short note the rep can see."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from bot.core.customer import Customer, CustomerRequest
+from bot.core.datafile import Lang
+from bot.core.judgement import Judge, Judgement, JudgeRequest
+from bot.core.practice import QuickJudge
+from bot.errors import BudgetExhausted, EngineError
+from bot.llm.budget import current_meter
+
+log = logging.getLogger(__name__)
+
+NOTES: dict[str, dict[Lang, str]] = {
+    "customer": {
+        "sv": "AI-kunden svarade inte ({reason}); offlinekunden tog den här repliken.",
+        "en": "The AI customer did not answer ({reason}); the offline customer took this line.",
+    },
+    "judge": {
+        "sv": "AI-domaren svarade inte ({reason}); offlinedomaren poängsatte den här repliken.",
+        "en": "The AI judge did not answer ({reason}); the offline judge scored this reply.",
+    },
+}
+
+
+def fallback_note(part: str, exc: EngineError, lang: Lang) -> str:
+    """A short visible note; a spent budget is explained in full."""
+    if isinstance(exc, BudgetExhausted):
+        return str(exc)
+    reason = str(exc).split(" (")[0][:90]
+    return NOTES[part][lang].format(reason=reason)
+
+
+class FallbackCustomer:
+    """An LLM customer backed by the offline customer for turns where the LLM fails."""
+
+    def __init__(self, primary: Customer, offline: Customer) -> None:
+        self.primary = primary
+        self.offline = offline
+        self.name = primary.name
+
+    async def respond(self, request: CustomerRequest) -> str:
+        """The LLM's line, or the offline customer's with a note for the front end."""
+        try:
+            return await self.primary.respond(request)
+        except EngineError as exc:
+            log.warning("customer fell back to offline: %s", exc)
+            meter = current_meter()
+            if meter is not None:
+                meter.fallback(fallback_note("customer", exc, request.lang))
+            return await self.offline.respond(request)
+
+
+class FallbackJudge:
+    """An LLM judge backed by the offline judge; fallbacks say so in `engine` and `note`."""
+
+    def __init__(self, primary: Judge, offline: QuickJudge) -> None:
+        self.primary = primary
+        self.offline = offline
+        self.name = primary.name
+
+    async def judge(self, request: JudgeRequest) -> Judgement:
+        """The LLM's judgement, or the offline one marked `offline-fallback`."""
+        try:
+            return await self.primary.judge(request)
+        except EngineError as exc:
+            log.warning("judge fell back to offline: %s", exc)
+            meter = current_meter()
+            if meter is not None:
+                meter.fallback()  # the note travels in the judgement itself
+            judgement = self.offline.score(request)
+            return replace(
+                judgement,
+                engine="offline-fallback",
+                note=fallback_note("judge", exc, request.lang),
+                extra={**judgement.extra, "fallback_reason": str(exc)[:300]},
+            )

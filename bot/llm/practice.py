@@ -1,0 +1,36 @@
+"""The session engine with LLM metering: usage per session, budget per rep, fallback notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.core.practice import OnCustomer, Practice, TurnResult
+from bot.core.session import Session
+from bot.llm.budget import Meter, TokenBudget, metering
+
+
+class MeteredPractice(Practice):
+    """A Practice whose turns count tokens into `Session.usage` and the rep's daily budget."""
+
+    def __init__(self, *args: Any, budget: TokenBudget | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
+    async def check_budget(self, user_id: str) -> None:
+        """Raise BudgetExhausted if the rep has spent today's tokens (front ends may ask first)."""
+        if self.budget is not None:
+            await self.budget.check(user_id)
+
+    async def reply(
+        self, session: Session, text: str, on_customer: OnCustomer | None = None
+    ) -> TurnResult:
+        """Play one turn as Practice does, metering every LLM call made for it."""
+        meter = Meter(session.usage, session.user_id, self.budget)
+        with metering(meter):
+            result = await super().reply(session, text, on_customer)
+        if meter.notes:
+            turn = result.turn
+            notes = [n for n in (turn.judgement.note, *meter.notes) if n]
+            turn.judgement = replace(turn.judgement, note=" ".join(dict.fromkeys(notes)))
+        return result
