@@ -2,22 +2,64 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.core.judgement import Judge
-from bot.core.practice import Practice
+from bot.core.practice import Practice, QuickJudge
 from bot.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.llm.budget import UsageLedger
+    from bot.llm.client import LLMClient
 
-def build_practice(settings: Settings) -> Practice:
-    """The session engine for these settings (offline unless the LLM engine is selected)."""
+
+def build_practice(
+    settings: Settings, *, ledger: UsageLedger | None = None, client: LLMClient | None = None
+) -> Practice:
+    """The session engine for these settings (offline unless the LLM engine is selected).
+
+    `ledger` keeps each rep's daily token use (in memory, per process, when not given).
+    """
     from bot.core.offline_customer import OfflineCustomer
     from bot.core.offline_judge import OfflineJudge
 
-    judge = OfflineJudge()
-    return Practice(OfflineCustomer(), judge, quick_judge=judge)
+    offline_judge = OfflineJudge()
+    if not settings.use_llm:
+        return Practice(OfflineCustomer(), offline_judge, quick_judge=offline_judge)
+
+    from bot.llm.budget import MemoryLedger, TokenBudget
+    from bot.llm.client import LLMClient
+    from bot.llm.customer import LLMCustomer
+    from bot.llm.fallback import FallbackCustomer
+    from bot.llm.practice import MeteredPractice
+
+    client = client or LLMClient(settings)
+    customer = FallbackCustomer(LLMCustomer(client, settings.customer_model), OfflineCustomer())
+    budget = TokenBudget(ledger or MemoryLedger(), settings.daily_token_budget)
+    return MeteredPractice(
+        customer,
+        _llm_judge(settings, client, offline_judge),
+        quick_judge=offline_judge,
+        budget=budget,
+    )
 
 
-def build_judge(settings: Settings) -> Judge:
-    """The scoring judge for these settings."""
+def build_judge(settings: Settings, *, client: LLMClient | None = None) -> Judge:
+    """The scoring judge for these settings (`engine` "llm" on its judgements when LLM)."""
     from bot.core.offline_judge import OfflineJudge
 
-    return OfflineJudge()
+    offline_judge = OfflineJudge()
+    if not settings.use_llm:
+        return offline_judge
+    from bot.llm.client import LLMClient
+
+    return _llm_judge(settings, client or LLMClient(settings), offline_judge)
+
+
+def _llm_judge(settings: Settings, client: LLMClient, offline_judge: QuickJudge) -> Judge:
+    """The LLM judge, guarded by and falling back to the offline judge."""
+    from bot.llm.fallback import FallbackJudge
+    from bot.llm.judge import LLMJudge
+
+    llm = LLMJudge(client, settings.judge_model, offline=offline_judge)
+    return FallbackJudge(llm, offline_judge)

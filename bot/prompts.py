@@ -41,12 +41,12 @@ def environment(directory: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render(name: str, directory: Path | None = None, **context: Any) -> str:
+def render(name: str, directory: Path | None = None, /, **context: Any) -> str:
     """Render a whole template to text."""
     return environment(directory).get_template(name).render(**context).strip()
 
 
-def render_messages(name: str, directory: Path | None = None, **context: Any) -> list[Message]:
+def render_messages(name: str, directory: Path | None = None, /, **context: Any) -> list[Message]:
     """Render a template's `system` and `user` blocks as chat messages (empty blocks skipped)."""
     template = environment(directory).get_template(name)
     ctx = template.new_context(context)

@@ -89,22 +89,22 @@ async def test_rude_rep_makes_the_customer_leave(practice: Practice, lang: str) 
         "sv": ["Du har fel, du vet ingenting om det här.", "Sluta tjata, du fattar ju inte."],
         "en": ["You're wrong, you know nothing about this.", "Stop whining, you don't get it."],
     }[lang]
-    session = await play(practice, "business-cards", lang, rude * 2)
+    session = await play(practice, "cards-never-arrived", lang, rude * 2)
     assert session.outcome is Outcome.LOST
     assert len(session.turns) <= 2
 
 
 async def test_same_session_replayed_says_the_same_things(practice: Practice) -> None:
-    a = await play(practice, "quote-by-friday", "sv", STRONG["sv"][:3])
-    b = await play(practice, "quote-by-friday", "sv", STRONG["sv"][:3])
+    a = await play(practice, "best-price-friday", "sv", STRONG["sv"][:3])
+    b = await play(practice, "best-price-friday", "sv", STRONG["sv"][:3])
     assert [t.customer_response for t in a.turns] == [t.customer_response for t in b.turns]
 
 
 async def test_played_differently_the_conversation_goes_differently(practice: Practice) -> None:
-    good = await play(practice, "quote-by-friday", "en", STRONG["en"][:2])
+    good = await play(practice, "best-price-friday", "en", STRONG["en"][:2])
     weak = await play(
         practice,
-        "quote-by-friday",
+        "best-price-friday",
         "en",
         ["Sure, I'll send a quote.", "Let me know if you need more."],
     )
@@ -113,14 +113,14 @@ async def test_played_differently_the_conversation_goes_differently(practice: Pr
 
 
 async def test_good_questions_earn_hidden_facts(practice: Practice) -> None:
-    session = await play(practice, "happy-with-supplier", "en", STRONG["en"][:1])
-    scenario = practice.scenario("happy-with-supplier")
+    session = await play(practice, "happy-with-current-supplier", "en", STRONG["en"][:1])
+    scenario = practice.scenario("happy-with-current-supplier")
     revealed = [fact("en") for fact in scenario.hidden.reveals]
     assert any(fact in session.turns[0].customer_response for fact in revealed)
 
 
 async def test_an_essay_is_cut_and_the_session_goes_on(practice: Practice) -> None:
-    session = practice.start(user_id="rep", scenario_id="quote-by-friday", lang="en", seed=1)
+    session = practice.start(user_id="rep", scenario_id="best-price-friday", lang="en", seed=1)
     result = await practice.reply(session, "What is behind the deadline? " * 400)
     assert result.truncated
     assert len(result.turn.reply) <= MAX_REPLY_CHARS + 1
@@ -128,7 +128,7 @@ async def test_an_essay_is_cut_and_the_session_goes_on(practice: Practice) -> No
 
 
 async def test_reply_after_the_end_is_refused(practice: Practice) -> None:
-    session = practice.start(user_id="rep", scenario_id="quote-by-friday", lang="en", seed=1)
+    session = practice.start(user_id="rep", scenario_id="best-price-friday", lang="en", seed=1)
     practice.stop(session)
     assert session.outcome is Outcome.STOPPED
     with pytest.raises(SessionFinished):
@@ -137,7 +137,7 @@ async def test_reply_after_the_end_is_refused(practice: Practice) -> None:
 
 async def test_report_card_quotes_best_and_weakest_reply(practice: Practice) -> None:
     session = await play(
-        practice, "competitor-cheaper", "en", ["ok", STRONG["en"][0], "I can give 10% off."]
+        practice, "competitor-20-cheaper", "en", ["ok", STRONG["en"][0], "I can give 10% off."]
     )
     report = practice.stop(session)
     assert report.best is not None and report.best.reply == STRONG["en"][0]
@@ -147,15 +147,15 @@ async def test_report_card_quotes_best_and_weakest_reply(practice: Practice) -> 
 
 
 async def test_hint_points_at_a_focus_criterion_without_scoring(practice: Practice) -> None:
-    session = practice.start(user_id="rep", scenario_id="business-cards", lang="sv", seed=1)
+    session = practice.start(user_id="rep", scenario_id="cards-never-arrived", lang="sv", seed=1)
     hint = practice.hint(session)
     hints = {
-        practice.rubric.criterion(c).hint("sv") for c in practice.scenario("business-cards").focus
+        practice.rubric.criterion(c).hint("sv") for c in practice.scenario("cards-never-arrived").focus
     }
     assert hint in hints
     assert session.turns == []
 
 
 def test_unknown_scenario_names_the_known_ones(practice: Practice) -> None:
-    with pytest.raises(Exception, match="quote-by-friday"):
+    with pytest.raises(Exception, match="best-price-friday"):
         practice.start(user_id="rep", scenario_id="nope")

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "scenarios_cmd",
     "chat_cmd",
     "score_cmd",
+    "coach_cmd",
 )
 
 

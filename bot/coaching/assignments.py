@@ -91,7 +91,9 @@ def assign(
     owned_cohort(records, actor, cohort_id)
     known = set(known_scenarios)
     if known and scenario_id not in known:
-        raise SalescoachError(f"Unknown scenario {scenario_id!r}. Known: {', '.join(sorted(known))}")
+        raise SalescoachError(
+            f"Unknown scenario {scenario_id!r}. Known: {', '.join(sorted(known))}"
+        )
     if level not in (1, 2, 3):
         raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
     created = now or time.time()

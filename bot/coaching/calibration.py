@@ -6,6 +6,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.coaching.cohorts import Cohort, members
+from bot.coaching.overview import finished, member_sessions
+from bot.coaching.records import Records
+from bot.coaching.reviews import labels, reviews_of
+from bot.core.rubric import Rubric, default_rubric
+
 #: Criterion scores run 0..5, so kappa is computed over six ordered categories.
 CATEGORIES = 6
 
@@ -76,9 +82,7 @@ def agreement(criterion: str, pairs: Sequence[tuple[int, int]]) -> Agreement:
     return Agreement(criterion, n, exact, within, weighted_kappa(pairs), bias, mean_abs)
 
 
-def calibrate(
-    pairs: Iterable[tuple[str, int, int]], criteria: Sequence[str]
-) -> list[Agreement]:
+def calibrate(pairs: Iterable[tuple[str, int, int]], criteria: Sequence[str]) -> list[Agreement]:
     """Agreement per criterion (rubric order) from (criterion, judge, coach) labels."""
     by_criterion: dict[str, list[tuple[int, int]]] = {c: [] for c in criteria}
     for criterion, judge, coach in pairs:
@@ -97,3 +101,22 @@ def worst_first(results: Iterable[Agreement]) -> list[Agreement]:
         labelled,
         key=lambda r: (-(r.mean_abs or 0.0), r.kappa if r.kappa is not None else 1.0, r.criterion),
     )
+
+
+def cohort_labels(records: Records, cohort: Cohort) -> list[tuple[str, int, int]]:
+    """(criterion, judge, coach) labels from the cohort coach's reviews of members' sessions."""
+    pairs: list[tuple[str, int, int]] = []
+    for member in members(records, cohort.id):
+        for session in finished(member_sessions(records, member)):
+            mine = [r for r in reviews_of(records, session.id) if r.coach_id == cohort.coach_id]
+            if mine:
+                pairs.extend(labels(session, mine))
+    return pairs
+
+
+def cohort_calibration(
+    records: Records, cohort: Cohort, rubric: Rubric | None = None
+) -> list[Agreement]:
+    """Judge-vs-coach agreement per criterion over a cohort (callers check access first)."""
+    rubric = rubric or default_rubric()
+    return calibrate(cohort_labels(records, cohort), rubric.ids)

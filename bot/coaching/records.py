@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from bot.core.session import Session
+from bot.core.session import Session
+from bot.errors import StoreError
 
 ROLES = "coach_roles"
 INVITES = "coach_invites"
@@ -14,6 +14,7 @@ MEMBERS = "cohort_members"
 REVIEWS = "reviews"
 ASSIGNMENTS = "assignments"
 ROUNDS = "rounds"
+ROUND_RESULTS = "round_results"
 
 Doc = dict[str, Any]
 
@@ -22,7 +23,8 @@ class Records:
     """Documents by key in small named tables, and the reps' sessions, over a `Store`."""
 
     def __init__(self, store: Any) -> None:
-        self.store = store
+        # An AsyncStore carries its thread-safe Store as `.sync`; coaching calls run in threads.
+        self.store = getattr(store, "sync", store)
 
     def get(self, table: str, key: str) -> Doc | None:
         """The document stored under `key`, or None."""
@@ -43,11 +45,16 @@ class Records:
 
     def sessions(self, user_id: str) -> list[Session]:
         """All of a rep's sessions, oldest first."""
-        return sorted(self.store.load_sessions(user_id), key=lambda s: s.started_at)
+        found: list[Session] = self.store.load_sessions(user_id)
+        return sorted(found, key=lambda s: s.started_at)
 
     def session(self, user_id: str, session_id: str) -> Session | None:
         """One of a rep's sessions, or None."""
-        return next((s for s in self.store.load_sessions(user_id) if s.id == session_id), None)
+        try:
+            session: Session = self.store.load_session(session_id)
+        except StoreError:  # unknown or malformed id, e.g. from forged callback data
+            return None
+        return session if session.user_id == user_id else None
 
     def user(self, user_id: str) -> Doc:
         """What the store knows about a user (language, name, …)."""

@@ -22,7 +22,7 @@ class Review:
 
     id: str
     session_id: str
-    rep_id: str
+    user_id: str
     coach_id: str
     coach_name: str
     turn: int | None
@@ -44,7 +44,7 @@ class Review:
         return cls(
             id=data["id"],
             session_id=data["session_id"],
-            rep_id=data["rep_id"],
+            user_id=data["user_id"],
             coach_id=data["coach_id"],
             coach_name=data.get("coach_name", ""),
             turn=None if turn is None else int(turn),
@@ -67,7 +67,9 @@ def check_review(
 ) -> None:
     """Raise SalescoachError naming what is wrong with a review before it is stored."""
     if turn is not None and not 0 <= turn < len(session.turns):
-        raise SalescoachError(f"Turn {turn + 1} doesn't exist; the session has {len(session.turns)}.")
+        raise SalescoachError(
+            f"Turn {turn + 1} doesn't exist; the session has {len(session.turns)}."
+        )
     if overall is not None and not 0 <= overall <= 100:
         raise SalescoachError(f"An overall score runs 0-100 (got {overall}).")
     if (overall is not None or criteria or confirmed) and turn is None:
@@ -87,7 +89,7 @@ def check_review(
 def add_review(
     records: Records,
     actor: Actor,
-    rep_id: str,
+    user_id: str,
     session_id: str,
     *,
     turn: int | None = None,
@@ -99,14 +101,14 @@ def add_review(
     now: float | None = None,
 ) -> Review:
     """Store a coach's review of a member's session (NotAllowed for anyone else's)."""
-    session = open_session(records, actor, rep_id, session_id)
+    session = open_session(records, actor, user_id, session_id)
     criteria = dict(criteria or {})
     comment = comment.strip()
     check_review(session, rubric or default_rubric(), turn, overall, criteria, comment, confirmed)
     review = Review(
         id=secrets.token_hex(6),
         session_id=session.id,
-        rep_id=session.user_id,
+        user_id=session.user_id,
         coach_id=actor.user_id,
         coach_name=actor.name,
         turn=turn,
@@ -120,9 +122,9 @@ def add_review(
     return review
 
 
-def session_reviews(records: Records, actor: Actor, rep_id: str, session_id: str) -> list[Review]:
+def session_reviews(records: Records, actor: Actor, user_id: str, session_id: str) -> list[Review]:
     """The reviews of one session, oldest first, for whoever may read that session."""
-    session = open_session(records, actor, rep_id, session_id)
+    session = open_session(records, actor, user_id, session_id)
     return reviews_of(records, session.id)
 
 

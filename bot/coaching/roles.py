@@ -67,7 +67,9 @@ def redeem_invite(records: Records, user_id: str, code: str, *, now: float | Non
         raise NotAllowed("That coach invite is not valid (it may have been used already).")
     records.delete(INVITES, code)
     at = now or time.time()
-    records.put(ROLES, str(user_id), {"user_id": str(user_id), "granted_by": invite["by"], "at": at})
+    records.put(
+        ROLES, str(user_id), {"user_id": str(user_id), "granted_by": invite["by"], "at": at}
+    )
 
 
 def coaches(records: Records) -> list[str]:

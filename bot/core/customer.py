@@ -29,6 +29,8 @@ class CustomerRequest:
     history: tuple[tuple[str, str], ...]  # earlier (customer_line, reply) pairs, oldest first
     last_customer_line: str
     seed: int  # per session: the same session replayed says the same things
+    trust_delta: int = 0  # how this reply moved trust
+    fact_earned: bool = False  # this reply earned the next hidden fact
 
 
 class Customer(Protocol):

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import DataFileError
 
@@ -28,8 +28,8 @@ class Strict(BaseModel):
 class Text(Strict):
     """A text in both languages; Swedish first."""
 
-    sv: str
-    en: str
+    sv: str = Field(min_length=1)
+    en: str = Field(min_length=1)
 
     def __call__(self, lang: Lang) -> str:
         """The text in `lang`."""

@@ -12,7 +12,7 @@ import random
 
 from bot.core.customer import CustomerRequest
 from bot.core.datafile import Text
-from bot.core.judgement import Signal
+from bot.core.judgement import NEGATIVE_SIGNALS, Signal
 from bot.core.reactions import Reactions, default_reactions
 from bot.core.state import WIN_TRUST, Outcome
 
@@ -71,28 +71,27 @@ class OfflineCustomer:
         signals = request.signals
         for signal in REACTION_PRIORITY:
             if signal in signals:
-                if negative_only and signal in (
-                    Signal.OWNERSHIP,
-                    Signal.INSIGHT,
-                    Signal.CHALLENGE,
-                    Signal.EMPATHY,
-                ):
+                if negative_only and signal not in NEGATIVE_SIGNALS:
                     break
                 return pick(self._lines(request, signal.value))
         if negative_only:
             return ""
-        proposes = signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP}
-        if proposes and request.state.trust < WIN_TRUST:
-            return pick(self._lines(request, "next_step_too_early"))
+        if signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP}:
+            if request.state.trust < WIN_TRUST:
+                return pick(self._lines(request, "next_step_too_early"))
+            key = Signal.DATED_NEXT_STEP if Signal.DATED_NEXT_STEP in signals else Signal.NEXT_STEP
+            return pick(self._lines(request, key.value))
         if Signal.QUESTION_NEED in signals:
-            return ""  # the beat answers the question itself
+            # An earned fact answers the question itself; otherwise acknowledge and hold back.
+            return "" if request.fact_earned else pick(self._lines(request, "question_need"))
+        if request.trust_delta < 0:
+            return pick(self._lines(request, "cooling"))
         return pick(self._lines(request, "weak"))
 
     def _beat(self, request: CustomerRequest, pick: _Pick) -> str:
         state = request.state
         hidden = request.scenario.hidden
-        earned_fact = Signal.QUESTION_NEED in request.signals and state.revealed > 0
-        if earned_fact and state.revealed <= len(hidden.reveals):
+        if request.fact_earned and state.revealed <= len(hidden.reveals):
             return hidden.reveals[state.revealed - 1](request.lang)
         if state.patience <= 25:
             return pick(self._lines(request, "impatient"))

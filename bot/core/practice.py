@@ -152,6 +152,8 @@ class Practice:
             history=session.history,
             last_customer_line=session.last_customer_line,
             seed=session.seed,
+            trust_delta=move.trust_delta,
+            fact_earned=move.state.revealed > session.state.revealed,
         )
 
         async def customer_line() -> str:

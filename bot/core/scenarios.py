@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from bot import paths
-from bot.core.datafile import Strict, Text, load_model, read_yaml
+from bot.core.datafile import Strict, Text, load_model
 from bot.core.state import Outcome
 from bot.errors import DataFileError
 
@@ -117,18 +117,10 @@ class Scenario(Strict):
 
 
 def lesson_ids(path: Path | None = None) -> set[str]:
-    """The lesson ids defined in `seeds/lessons.yaml`."""
-    path = path or paths.LESSONS_FILE
-    data = read_yaml(path)
-    lessons = data.get("lessons") if isinstance(data, dict) else None
-    if not isinstance(lessons, list):
-        raise DataFileError(f"{path}: field 'lessons': expected a list of lessons")
-    ids = set()
-    for i, lesson in enumerate(lessons):
-        if not isinstance(lesson, dict) or not isinstance(lesson.get("id"), str):
-            raise DataFileError(f"{path}: field 'lessons.{i}.id': expected a string id")
-        ids.add(lesson["id"])
-    return ids
+    """The lesson ids defined in `seeds/lessons.yaml` (validated)."""
+    from bot.core.lessons import load_lessons
+
+    return set(load_lessons(path).by_id())
 
 
 def load_scenario(

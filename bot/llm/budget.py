@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.errors import BudgetExhausted
 
@@ -65,6 +66,39 @@ class MemoryLedger:
         """Add tokens to the rep's day and return the new total."""
         total = self.totals.get((user_id, day), 0) + tokens
         self.totals[(user_id, day)] = total
+        return total
+
+
+class KeyValueTable(Protocol):
+    """The part of a store table (`AsyncStore.table(name)`) a ledger needs."""
+
+    async def get(self, key: str) -> dict[str, Any] | None:
+        """The document under `key`, or None."""
+        ...
+
+    async def upsert(self, key: str, doc: dict[str, Any]) -> dict[str, Any]:
+        """Add or replace the document under `key`."""
+        ...
+
+
+@dataclass
+class TableLedger:
+    """A ledger kept in a store table, one document per rep and day (e.g. table "llm_usage")."""
+
+    table: KeyValueTable
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+    async def spent(self, user_id: str, day: str) -> int:
+        """Tokens the rep has used on `day`."""
+        doc = await self.table.get(f"{user_id}:{day}")
+        return int(doc.get("tokens", 0)) if doc else 0
+
+    async def add(self, user_id: str, day: str, tokens: int) -> int:
+        """Add tokens to the rep's day and return the new total."""
+        async with self._lock:  # customer and judge of one turn record at the same time
+            total = await self.spent(user_id, day) + tokens
+            doc = {"user_id": user_id, "day": day, "tokens": total}
+            await self.table.upsert(f"{user_id}:{day}", doc)
         return total
 
 

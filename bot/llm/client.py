@@ -77,7 +77,9 @@ def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError:
     if isinstance(exc, openai.APIConnectionError):
         return RetryableError(f"could not connect to {base_url}")
     if isinstance(exc, openai.RateLimitError):
-        return RetryableError("rate limited by the provider (429)", retry_after(exc.response.headers))
+        return RetryableError(
+            "rate limited by the provider (429)", retry_after(exc.response.headers)
+        )
     if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
         return EngineError(
             f"the provider refused the API key ({exc.status_code}); check OPENAI_API_KEY"
@@ -91,7 +93,9 @@ def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError:
         return RequestRejected(f"the server rejected the request: {exc.message[:200]}")
     if isinstance(exc, openai.APIStatusError):
         if exc.status_code >= 500 or exc.status_code in (408, 409):
-            return RetryableError(f"server error {exc.status_code}", retry_after(exc.response.headers))
+            return RetryableError(
+                f"server error {exc.status_code}", retry_after(exc.response.headers)
+            )
         return EngineError(f"server error {exc.status_code}: {exc.message[:200]}")
     # Malformed bodies surface as validation or JSON decoding errors, depending on where they break.
     return RetryableError(f"unreadable answer from the model server ({type(exc).__name__})")
@@ -189,7 +193,7 @@ class LLMClient:
         while True:
             try:
                 return await call()
-            except Exception as exc:  # noqa: BLE001 - the boundary: everything becomes ours
+            except Exception as exc:  # the boundary: everything becomes ours
                 error = map_error(exc, model=model, base_url=self.base_url)
                 if not isinstance(error, RetryableError) or attempt >= self.max_retries:
                     raise error from exc
@@ -200,5 +204,11 @@ class LLMClient:
             if wait is None:
                 wait = min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt) * (1 + 0.25 * random.random())
             attempt += 1
-            log.info("LLM call failed (%s); retry %d/%d in %.2f s", error, attempt, self.max_retries, wait)
+            log.info(
+                "LLM call failed (%s); retry %d/%d in %.2f s",
+                error,
+                attempt,
+                self.max_retries,
+                wait,
+            )
             await self._sleep(wait)

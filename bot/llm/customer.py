@@ -68,6 +68,8 @@ def direction(request: CustomerRequest) -> str:
     proposes = request.signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP}
     if proposes and request.state.trust < WIN_TRUST:
         return "They proposed a next step too early: decline it, you are not convinced yet."
+    if Signal.QUESTION_NEED in request.signals and request.state.revealed > 0:
+        return "Do not agree to anything yet; answer their question with the fact above."
     objections = request.scenario.objections
     objection = objections[(request.state.turn - request.state.revealed) % len(objections)]
     return f"Do not agree to anything yet. If nothing else fits, raise this objection: {objection(request.lang)}"

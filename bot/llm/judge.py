@@ -83,7 +83,10 @@ class LLMJudge:
         """The `response_format` for a rung of the ladder."""
         schema = json_schema(self.rubric.ids)
         if mode == "json_schema":
-            return {"type": "json_schema", "json_schema": {"name": "verdict", "strict": True, "schema": schema}}
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": "verdict", "strict": True, "schema": schema},
+            }
         if mode == "json_object":
             # llama.cpp's server constrains its output to `schema`; others ignore the extra key.
             return {"type": "json_object", "schema": schema}
@@ -160,6 +163,8 @@ class LLMJudge:
             signals |= {Signal.INJECTION}
             extra["injection_capped"] = True
         overall = round(self.rubric.weighted_overall(scores))
+        if extra.get("injection_capped"):
+            overall = min(overall, offline.overall)
         if abs(overall - offline.overall) >= DISAGREEMENT:
             extra["disagreement"] = {"llm": overall, "offline": offline.overall, "review": True}
         if clamped:

@@ -118,7 +118,10 @@ def json_schema(criterion_ids: list[str]) -> dict[str, Any]:
             "criteria": {"type": "array", "items": criterion},
             "feedback": {"type": "string"},
             "try_instead": {"type": "string"},
-            "signals": {"type": "array", "items": {"type": "string", "enum": [s.value for s in Signal]}},
+            "signals": {
+                "type": "array",
+                "items": {"type": "string", "enum": [s.value for s in Signal]},
+            },
         },
     }
 

@@ -14,7 +14,7 @@ from bot.errors import StoreError
 TEMP_SUFFIX = ".tmp"
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     """Make a rename or a new entry in `directory` durable (a no-op where dirs can't be opened)."""
     try:
         fd = os.open(directory, os.O_RDONLY)
@@ -33,7 +33,7 @@ def ensure_dir(directory: Path) -> None:
     ensure_dir(directory.parent)
     with contextlib.suppress(FileExistsError):
         directory.mkdir()
-        _fsync_dir(directory.parent)
+        fsync_dir(directory.parent)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -55,7 +55,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise StoreError(f"{path}: could not write ({exc.strerror or exc})") from exc
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -75,9 +75,13 @@ def read_json(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def damaged(path: Path, reason: str) -> StoreError:
+class DamagedFile(StoreError):
+    """A store file exists but no longer loads (truncated, edited by hand, wrong shape)."""
+
+
+def damaged(path: Path, reason: str) -> DamagedFile:
     """The error for a store file that no longer loads, with what to do about it."""
-    return StoreError(
+    return DamagedFile(
         f"{path}: damaged store file ({reason}). Restore it from a backup or move it "
         "aside; the rest of the store is unaffected."
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ class Collection:
             found = table.get(Query()[KEY] == key)
             if isinstance(found, Document):
 
-                def replace(old: dict[str, Any]) -> None:
+                def replace(old: MutableMapping[str, Any]) -> None:
                     old.clear()
                     old.update(stored)
 

@@ -7,6 +7,7 @@ whatever is new or changed; a finished session is read in full once, then served
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.session import Session
-from bot.store.atomic import sweep_temp
+from bot.store.atomic import DamagedFile, sweep_temp
 from bot.store.layout import SESSION_ID, Layout
 from bot.store.summary import SessionSummary
 from bot.store.tinyfile import TABLES, AtomicJSONStorage
+
+log = logging.getLogger(__name__)
 
 _TABLE = TABLES["user_index"]
 Stamp = tuple[int, int]  # (mtime_ns, size) of a session file when it was indexed
@@ -48,8 +51,12 @@ def session_files(directory: Path) -> dict[str, Stamp]:
 
 
 def read_index(path: Path) -> dict[str, dict[str, Any]]:
-    """Session id -> indexed summary document."""
-    tables = AtomicJSONStorage(path, "user_index").read() or {}
+    """Session id -> indexed summary document; a damaged index counts as empty and is rebuilt."""
+    try:
+        tables = AtomicJSONStorage(path, "user_index").read() or {}
+    except DamagedFile as exc:
+        log.warning("%s; rebuilding it from the session files", exc)
+        return {}
     return {str(doc.get("id")): doc for doc in tables.get(_TABLE, {}).values()}
 
 

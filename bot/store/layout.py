@@ -1,10 +1,10 @@
 """Where each file lives under the data folder, and safe file names for user and session ids.
 
-    users/<user>/profile.json            the rep's profile (language, name, ...)
-    users/<user>/sessions/<session>.json one role-play with all its turns, rewritten per turn
-    users/<user>/index.json              summaries of the rep's finished sessions
-    sessions_index/<xx>.json             session id -> user id, in 256 shards
-    tables/<name>.json                   small named collections (cohorts, reviews, ...)
+users/<user>/profile.json            the rep's profile (language, name, ...)
+users/<user>/sessions/<session>.json one role-play with all its turns, rewritten per turn
+users/<user>/index.json              summaries of the rep's finished sessions
+sessions_index/<xx>.json             session id -> user id, in 256 shards
+tables/<name>.json                   small named collections (cohorts, reviews, ...)
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.store.atomic import damaged
 from bot.errors import StoreError
+from bot.store.atomic import damaged
 
 Tables = dict[str, Any]
 Migration = Callable[[str, Tables], Tables]

@@ -18,6 +18,7 @@ _MODE = r"practice|exam"
 PICKER = re.compile(r"^pick$")
 BRIEF = re.compile(rf"^brief:({_SCENARIO}):({_MODE})$")
 GO = re.compile(rf"^go:({_SCENARIO}):([123]):({_MODE})$")
+AGAIN = re.compile(rf"^again:({_SCENARIO}):([123]):({_MODE})$")
 NEXT = re.compile(r"^next$")
 TRANSCRIPT = re.compile(r"^tr:([A-Za-z0-9_-]{1,40})$")
 LANG = re.compile(r"^lang:(sv|en)$")
@@ -38,6 +39,11 @@ def brief(scenario_id: str, mode: Mode) -> str:
 def go(scenario_id: str, level: int, mode: Mode) -> str:
     """Start a role-play."""
     return f"go:{scenario_id}:{level}:{mode}"
+
+
+def again(scenario_id: str, level: int, mode: Mode) -> str:
+    """Start a role-play from a report card (which keeps its text)."""
+    return f"again:{scenario_id}:{level}:{mode}"
 
 
 def next_recommended() -> str:

@@ -44,6 +44,10 @@ class ChatData:
     session_loaded: bool = False
     delete_token: str | None = None  # the /delete_me confirmation that is still valid
 
+    def forget(self) -> None:
+        """Drop everything remembered (after /delete_me)."""
+        self.lang, self.session, self.session_loaded, self.delete_token = None, None, False, None
+
 
 class BotData:
     """Per-bot data: the services, set once by `build_application`."""

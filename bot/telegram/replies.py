@@ -8,7 +8,7 @@ import logging
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.telegram.context import Context
 from bot.telegram.format import MAX_CAPTION, split_html
@@ -63,12 +63,40 @@ async def answer(
     return await send(context, chat.id, text, markup)
 
 
+async def drop_keyboard(update: Update) -> None:
+    """Remove the buttons from the message whose button was pressed (once they are used up)."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(None)
+
+
+async def edit(update: Update, text: Html, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace the text (and buttons) of the message whose button was pressed."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(
+            split_html(text)[0],
+            parse_mode=ParseMode.HTML,
+            link_preview_options=_NO_PREVIEW,
+            reply_markup=markup,
+        )
+    except BadRequest as exc:  # pressing the same button twice changes nothing
+        if "not modified" not in exc.message.lower():
+            raise
+
+
 async def send_document(
     context: Context, chat_id: int, data: bytes, filename: str, caption: Html
 ) -> Message:
     """Send bytes as a file with an HTML caption."""
     return await context.bot.send_document(
-        chat_id, data, filename=filename, caption=split_html(caption, MAX_CAPTION)[0],
+        chat_id,
+        data,
+        filename=filename,
+        caption=split_html(caption, MAX_CAPTION)[0],
         parse_mode=ParseMode.HTML,
     )
 

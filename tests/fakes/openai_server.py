@@ -205,7 +205,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
         def do_GET(self) -> None:
-            fake.requests.append(Recorded(self.path, None, dict(self.headers)))
+            fake.requests.append(Recorded(self.path, None, _headers(self)))
             if self.path.rstrip("/").endswith("/models"):
                 model = {"id": fake.model, "object": "model", "created": 0, "owned_by": "tests"}
                 self._send(200, {"object": "list", "data": [model]})
@@ -215,11 +215,11 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if self.path.endswith("/audio/transcriptions"):
-                fake.requests.append(Recorded(self.path, raw, dict(self.headers)))
+                fake.requests.append(Recorded(self.path, raw, _headers(self)))
                 self._transcription(raw)
                 return
             body = json.loads(raw or b"{}")
-            fake.requests.append(Recorded(self.path, body, dict(self.headers)))
+            fake.requests.append(Recorded(self.path, body, _headers(self)))
             if not self.path.endswith("/chat/completions"):
                 self._send(404, {"error": {"message": f"no route {self.path}"}})
                 return
@@ -255,3 +255,8 @@ def serve(**kw: Any) -> Iterator[FakeOpenAI]:
     """Generator for a pytest fixture: a started server, stopped afterwards."""
     with FakeOpenAI(**kw) as fake:
         yield fake
+
+
+def _headers(handler: BaseHTTPRequestHandler) -> dict[str, str]:
+    """Request headers with lower-case names."""
+    return {k.lower(): v for k, v in handler.headers.items()}

@@ -1,0 +1,114 @@
+"""Regex building blocks shared by the lexicons: phrase compiler, time expressions, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+#: An apostrophe as typed on a phone: straight, curly or left out ("ill", "dont").
+APOS = "['’]?"
+
+
+def phrase(text: str) -> str:
+    """Turn a lexicon phrase into regex source: spaces match any whitespace, apostrophes are optional."""
+    return text.replace("'", APOS).replace(" ", r"\s+")
+
+
+def rx(*phrases: str) -> re.Pattern[str]:
+    """Compile phrases (regex fragments) into one case-insensitive, word-bounded alternation."""
+    body = "|".join(phrase(p) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", FLAGS)
+
+
+_HOUR = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?"
+_NOT_AMOUNT = r"(?!\d|[,.]\d|\s*(?:%|kr|sek|:-|st\b|each|per\b|units|pcs|x\b|k\b|procent|percent|år|years?|min))"
+_DAYS = r"(?:mån|tis|ons|tors|fre|lör|sön)dag\w*|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day\w*"
+_MONTHS = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?"
+    r"|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+#: A concrete day or clock time in the future, Swedish or English.
+TIME = re.compile(
+    r"(?<!\w)(?:"
+    + _DAYS
+    + r"|(?:mån|tis|ons|tors|fre|mon|tue|tues|wed|thu|thurs|fri)\.?\s?\d{1,2}(?!\d)"
+    + r"|i\s?morgon\w*|imorn|i\s?morn|i\s?övermorgon|i\s?dag|i\s?kväll|i\s?eftermiddag|i\s?förmiddag"
+    + r"|i\s?natt|nästa\s+vecka|i\s+veckan|denna\s+vecka|den\s+här\s+veckan|efter\s+lunch|före\s+lunch"
+    + r"|innan\s+lunch|till\s+lunch|vid\s+lunch|över\s+lunch"
+    + r"|tomorrow|tmrw?|today|tonight|this\s+(?:morning|afternoon|evening|week)|next\s+week"
+    + r"|end\s+of\s+(?:the\s+)?(?:day|week)|eod|first\s+thing|by\s+lunch|before\s+lunch|after\s+lunch"
+    + r"|by\s+noon|over\s+lunch"
+    + r"|(?:inom|om|within|in)\s+(?:en|ett|två|tre|an?|one|two|three|\d+)\s+"
+    + r"(?:timm\w*|dag\w*|minut\w*|hours?|days?|minutes?|mins?)"
+    + r"|(?:kl\.?|klockan|at|@|by|before|innan|före|until|till|senast|from|från)\s*"
+    + _HOUR
+    + _NOT_AMOUNT
+    + r"|\d{1,2}[:.][0-5]\d(?!\d)|\d{1,2}\s*(?:am|pm)"
+    + r"|\d{1,2}/\d{1,2}(?!\d|/)|(?:den|the)\s+\d{1,2}(?::?e|:a|st|nd|rd|th)(?!\w)"
+    + r"|\d{1,2}(?::?e|:a|st|nd|rd|th)?\s+"
+    + _MONTHS
+    + r"(?!\w)|"
+    + _MONTHS
+    + r"\s+\d{1,2}(?!\d)|(?:vecka|week|v\.)\s?\d{1,2}(?!\d)"
+    + r")(?!\w)",
+    FLAGS,
+)
+
+#: A vague future time: a month, a season, "later".
+VAGUE_TIME = re.compile(
+    r"(?<!\w)(?:(?:in|i|after|efter|next|nästa|this|denna|early|late|början\s+av|slutet\s+av)\s+(?:the\s+)?"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|januari|februari|mars|juni|juli|augusti|oktober"
+    r"|höst\w*|vår(?:en)?|sommar\w*|semester\w*|jul(?:en)?|nyår\w*|autumn|fall|spring|summer|holidays?"
+    r"|month|månad\w*|quarter|kvartal\w*|q[1-4])|after\s+(?:the\s+)?(?:summer|holidays?|break)"
+    r"|soon|snart|shortly|inom\s+kort|framöver|later\s+this\s+\w+|senare\s+i\s+\w+)(?!\w)",
+    FLAGS,
+)
+
+#: Right now: counts as a time when someone fixes a problem.
+IMMEDIATE = re.compile(
+    r"(?<!\w)(?:right\s+(?:now|away)|now|immediately|straight\s+away|asap|at\s+once|as\s+we\s+speak"
+    r"|nu|direkt|genast|omgående|på\s+en\s+gång|på\s+studs|med\s+en\s+gång|redan\s+nu)(?!\w)",
+    FLAGS,
+)
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+HASHTAG = re.compile(r"#\w+", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!?\n;…]+[.!?;…]*", re.UNICODE)
+_WH_START = re.compile(
+    r"^\W*(?:(?:ok(?:ay|ej)?|och|men|så|and|but|so|just|quick\s+q\w*|out\s+of\s+curiosity|"
+    r"hmm+|well|alright|right|fair|got\s+it|förstår|okej|visst|absolut|sure|yes|ja|nej|no)\W+){0,3}"
+    r"(?:what|why|how|which|who|whats|what's|hows|how's|vad|varför|hur|vilk\w*|vem"
+    r"|berätta|tell\s+me|help\s+me)(?!\w)",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the reply, with its span and whether it asks something."""
+
+    start: int
+    end: int
+    text: str
+    question: bool
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split a reply into sentences (., !, ?, newline), marking questions."""
+    result = []
+    for m in _SENTENCE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not WORD.search(stripped):
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = m.start() + lead
+        question = "?" in stripped or (
+            not stripped.endswith("!") and _WH_START.search(stripped) is not None
+        )
+        result.append(Sentence(start, start + len(stripped), stripped, question))
+    return result

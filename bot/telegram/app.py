@@ -1,0 +1,182 @@
+"""The application factory and the two ways to run it (long polling, webhook).
+
+Nothing happens at import time: `build_application(settings)` wires a fresh bot, so tests
+build their own with their own settings, store and fake Bot API server.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import secrets
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.coaching.access import Role
+from bot.core.datafile import LANGS
+from bot.core.practice import Practice
+from bot.errors import ConfigError
+from bot.settings import Settings
+from bot.telegram.context import App, BotData, ChatData, Context, RoleResolver, Services
+from bot.telegram.context import Transcriber
+from bot.telegram.errors import on_error
+from bot.telegram.ordering import PerChatUpdateProcessor
+from bot.telegram.texts import label
+
+if TYPE_CHECKING:
+    from bot.store import AsyncStore
+
+log = logging.getLogger("bot.telegram")
+
+#: Modules under bot.telegram (or full module paths) with a `register(app)` function, in
+#: order. Within a group the first matching handler wins, so `media`, which answers whatever
+#: is left (unknown commands, stickers …), stays last; new modules go before it.
+HANDLER_MODULES: tuple[str, ...] = (
+    "start",
+    "account",
+    "practice",
+    "session_commands",
+    "progress",
+    "media",
+)
+
+#: The command menu, in this order, described by the `cmd_<name>` texts.
+COMMANDS = (
+    "start", "practice", "hint", "restart", "end", "progress",
+    "history", "rubric", "lang", "help", "delete_me",
+)  # fmt: skip
+
+#: The update types the bot handles; Telegram does not send the others.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+
+NO_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather in Telegram (send /newbot and "
+    "follow the steps), then put TELEGRAM_BOT_TOKEN=<token> in the .env file in the folder you "
+    "run salescoach from, or set it in the environment."
+)
+
+
+def bot_token(settings: Settings) -> str:
+    """The bot token, or a ConfigError saying how to get one."""
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token.strip():
+        raise ConfigError(NO_TOKEN)
+    return token.strip()
+
+
+def file_url(base_url: str) -> str:
+    """The file download URL that goes with a Bot API base URL (…/bot -> …/file/bot)."""
+    base = base_url.rstrip("/")
+    root = base[: -len("/bot")] if base.endswith("/bot") else base
+    return f"{root}/file/bot"
+
+
+def admin_roles(settings: Settings) -> RoleResolver:
+    """Roles from the settings alone: ADMIN_USER_IDS are admins, everyone else is a rep."""
+    admins = {str(user_id) for user_id in settings.admin_user_ids}
+
+    async def role_of(user_id: str) -> Role:
+        return Role.ADMIN if user_id in admins else Role.REP
+
+    return role_of
+
+
+def default_transcriber(settings: Settings) -> Transcriber | None:
+    """Speech-to-text when the LLM engine is on and installed, else None."""
+    if not settings.use_llm:
+        return None
+    try:
+        from bot.llm.transcribe import transcribe
+    except ImportError:
+        return None
+    return transcribe
+
+
+async def set_commands(app: App) -> None:
+    """The command menu in Swedish and English (and the default language for the rest)."""
+    settings = app.bot_data.services.settings if app.bot_data.services else None
+    default = settings.default_lang if settings else "sv"
+    for lang, code in [*((lang, lang) for lang in LANGS), (default, None)]:
+        commands = [BotCommand(name, label(lang, f"cmd_{name}")) for name in COMMANDS]
+        try:
+            await app.bot.set_my_commands(commands, language_code=code)
+        except TelegramError as exc:  # the menu is a convenience; the bot works without it
+            log.warning("could not set the %s command menu: %s", code or "default", exc)
+
+
+def build_application(
+    settings: Settings,
+    practice: Practice | None = None,
+    store: AsyncStore | None = None,
+    request: BaseRequest | None = None,
+    *,
+    get_updates_request: BaseRequest | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None | Literal["default"] = "default",
+    role_of: RoleResolver | None = None,
+    transcribe: Transcriber | None | Literal["default"] = "default",
+    modules: Sequence[str] = HANDLER_MODULES,
+    max_workers: int = 256,
+) -> App:
+    """A ready-to-start bot: handlers from `modules`, per-chat ordering, the rate limiter."""
+    from bot.engine import build_practice
+    from bot.store import AsyncStore
+
+    builder = (
+        Application.builder()
+        .token(bot_token(settings))
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_url(settings.telegram_api_base_url))
+        .context_types(ContextTypes(context=Context, chat_data=ChatData, bot_data=BotData))
+        .concurrent_updates(PerChatUpdateProcessor(max_workers))
+        .post_init(set_commands)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    else:  # a whole workshop answers at once: room for many requests in flight
+        builder = builder.connection_pool_size(512).pool_timeout(30.0)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    limiter = AIORateLimiter(max_retries=3) if rate_limiter == "default" else rate_limiter
+    if limiter is not None:
+        builder = builder.rate_limiter(limiter)
+    app: App = builder.build()  # type: ignore[assignment]
+    app.bot_data.services = Services(
+        settings=settings,
+        practice=practice or build_practice(settings),
+        store=store or AsyncStore(settings.data_dir),
+        role_of=role_of or admin_roles(settings),
+        transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
+    )
+    for name in modules:
+        module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")
+        module.register(app)
+    app.add_error_handler(on_error)
+    return app
+
+
+def run_polling(settings: Settings) -> None:
+    """Serve with long polling until interrupted (Ctrl-C)."""
+    app = build_application(settings)
+    app.run_polling(allowed_updates=ALLOWED_UPDATES)
+
+
+def run_webhook(settings: Settings, url: str, listen: str = "0.0.0.0", port: int = 8443) -> None:
+    """Serve a webhook at `url` (Telegram must reach it over HTTPS), checking the secret token."""
+    app = build_application(settings)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    if not secret:
+        secret = secrets.token_urlsafe(32)  # a fresh one per run: only Telegram learns it
+    app.run_webhook(
+        listen=listen,
+        port=port,
+        url_path=urlsplit(url).path.lstrip("/"),
+        webhook_url=url,
+        secret_token=secret,
+        allowed_updates=ALLOWED_UPDATES,
+    )

@@ -1,0 +1,140 @@
+"""A role-play's life in a chat: start, each turn, hint, end with the report card.
+
+Handlers call these; these call the domain (`Practice`) and the store, and render with
+`cards`. The active session is cached in the chat's data and, when the cache is empty (a
+fresh or restarted bot), resumed from the store, which is written after every change.
+"""
+
+from __future__ import annotations
+
+from bot.core.practice import MAX_REPLY_CHARS, clean_reply
+from bot.core.session import Mode, Session
+from bot.telegram import keyboards
+from bot.telegram.cards import (
+    customer_text,
+    feedback_text,
+    paragraphs,
+    report_text,
+    start_text,
+)
+from bot.telegram.context import Context
+from bot.telegram.replies import Typing, send
+from bot.telegram.texts import t
+
+
+async def active(context: Context, user_id: str) -> Session | None:
+    """The rep's ongoing session: cached in the chat, else resumed from the store."""
+    chat = context.chat
+    if not chat.session_loaded:
+        chat.session = await context.services.store.active_session(user_id)
+        chat.session_loaded = True
+    if chat.session is not None and chat.session.finished:
+        chat.session = None
+    return chat.session
+
+
+async def begin(
+    context: Context, chat_id: int, user_id: str, scenario_id: str, level: int, mode: Mode
+) -> Session:
+    """Start a role-play (ending any ongoing one) and show the situation and opening line."""
+    practice, store = context.services.practice, context.services.store
+    previous = await active(context, user_id)
+    if previous is not None:
+        practice.stop(previous)
+        await store.save_session(previous)
+    session = practice.start(
+        user_id=user_id, scenario_id=scenario_id, lang=context.lang, level=level, mode=mode
+    )
+    await store.save_session(session)
+    context.chat.session, context.chat.session_loaded = session, True
+    scenario = practice.scenario(scenario_id)
+    note = t(session.lang, "previous_stopped") if previous is not None else ""
+    await send(context, chat_id, paragraphs([note, start_text(scenario, session)]))
+    await send(context, chat_id, customer_text(scenario, session.opening, session.lang))
+    return session
+
+
+async def play(
+    context: Context, chat_id: int, user_id: str, text: str, message_id: int | None = None
+) -> None:
+    """One turn: the rep's reply goes to the customer, whose answer is sent as soon as it is
+    ready; then (practice mode) the feedback, and the report card if the session ended."""
+    session = await active(context, user_id)
+    if session is None:
+        await send(context, chat_id, t(context.lang, "no_session"))
+        return
+    lang, practice = session.lang, context.services.practice
+    if not text.strip():
+        await send(context, chat_id, t(lang, "empty_reply"))
+        return
+    if clean_reply(text)[1]:
+        note = t(lang, "truncated", length=len(text.strip()), limit=MAX_REPLY_CHARS)
+        await send(context, chat_id, note, reply_to=message_id)
+    scenario = practice.scenario(session.scenario_id)
+    typing = Typing(context, chat_id)
+
+    async def on_customer(line: str) -> None:
+        await typing.stop()
+        await send(context, chat_id, customer_text(scenario, line, lang))
+
+    typing.start()
+    try:
+        result = await practice.reply(session, text, on_customer=on_customer)
+    finally:
+        await typing.stop()
+    await context.services.store.save_session(session)
+    if session.mode == "practice":
+        await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
+    if result.finished:
+        await finish(context, chat_id, session)
+
+
+async def finish(context: Context, chat_id: int, session: Session) -> None:
+    """End the session (if still going), save it and send the report card."""
+    practice = context.services.practice
+    card = practice.stop(session)
+    await context.services.store.save_session(session)
+    if context.chat.session is session:
+        context.chat.session = None
+    scenario = practice.scenario(session.scenario_id)
+    text = report_text(card, session, scenario, practice.rubric)
+    await send(context, chat_id, text, keyboards.report(session))
+
+
+async def hint(context: Context, chat_id: int, user_id: str) -> None:
+    """A nudge towards the weakest focus skill; none in exam mode."""
+    session = await active(context, user_id)
+    if session is None:
+        await send(context, chat_id, t(context.lang, "no_session"))
+    elif session.mode == "exam":
+        await send(context, chat_id, t(session.lang, "hint_exam"))
+    else:
+        text = context.services.practice.hint(session)
+        await context.services.store.save_session(session)
+        await send(context, chat_id, t(session.lang, "hint", hint=text))
+
+
+async def restart(context: Context, chat_id: int, user_id: str) -> None:
+    """Start the ongoing (or else the latest) role-play over with a fresh customer."""
+    session = await active(context, user_id)
+    if session is None:
+        latest = await context.services.store.sessions(user_id, limit=1)
+        if not latest:
+            await send(context, chat_id, t(context.lang, "no_session"))
+            return
+        scenario_id, level, mode = latest[0].scenario_id, latest[0].level, latest[0].mode
+    else:
+        scenario_id, level, mode = session.scenario_id, session.level, session.mode
+    await send(context, chat_id, t(context.lang, "restarting"))
+    await begin(
+        context, chat_id, user_id, scenario_id, level, "exam" if mode == "exam" else "practice"
+    )
+
+
+async def end(context: Context, chat_id: int, user_id: str) -> None:
+    """Finish the ongoing role-play at the rep's request."""
+    session = await active(context, user_id)
+    if session is None:
+        await send(context, chat_id, t(context.lang, "no_session"))
+    else:
+        await finish(context, chat_id, session)

@@ -1,0 +1,153 @@
+"""Role-play turns with the LLM engine: one round trip, usage and budget, visible fallbacks."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from bot.core.offline_customer import OfflineCustomer
+from bot.core.rubric import default_rubric
+from bot.core.session import Session
+from bot.errors import BudgetExhausted
+from bot.llm.budget import MemoryLedger, TokenBudget, estimate_cost, utc_day
+from bot.llm.client import LLMClient
+from bot.llm.customer import LLMCustomer
+from bot.llm.fallback import FallbackCustomer, FallbackJudge
+from bot.llm.judge import LLMJudge
+from bot.llm.practice import MeteredPractice
+from tests.fakes.llm_world import (
+    SCENARIO_ID,
+    FixedJudge,
+    is_judge,
+    llm_settings,
+    role_play,
+    scenario,
+)
+from tests.fakes.openai_server import Answer, FakeOpenAI, error, serve
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    yield from serve(default=role_play())
+
+
+def make_practice(
+    fake: FakeOpenAI, ledger: MemoryLedger | None = None, daily_tokens: int = 200_000
+) -> MeteredPractice:
+    client = LLMClient(llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0))
+    offline = FixedJudge()
+    return MeteredPractice(
+        FallbackCustomer(LLMCustomer(client, "gpt-4o-mini"), OfflineCustomer()),
+        FallbackJudge(LLMJudge(client, "gpt-4o-mini", offline=offline), offline),
+        quick_judge=offline,
+        scenarios={SCENARIO_ID: scenario()},
+        rubric=default_rubric(),
+        budget=TokenBudget(ledger or MemoryLedger(), daily_tokens),
+    )
+
+
+def start(practice: MeteredPractice) -> Session:
+    return practice.start(user_id="rep-1", scenario_id=SCENARIO_ID, lang="sv", seed=3)
+
+
+async def test_a_turn_plays_the_llm_customer_and_judge_and_records_usage(fake: FakeOpenAI):
+    practice = make_practice(fake)
+    session = start(practice)
+    shown: list[str] = []
+
+    async def on_customer(line: str) -> None:
+        shown.append(line)
+
+    result = await practice.reply(session, "Vad ska kavajen användas till?", on_customer)
+
+    assert shown == ["Jaså. Till ett bröllop kanske."] == [result.turn.customer_response]
+    assert (result.turn.judgement.engine, result.turn.judgement.overall) == ("llm", 80)
+    assert session.engine == "llm"
+    cost = estimate_cost("gpt-4o-mini", 1500, 140)
+    assert session.usage == {
+        "tokens_in": 1500,
+        "tokens_out": 140,
+        "cost_usd": round(cost, 6),
+        "llm_calls": 2,
+    }
+
+
+async def test_the_rep_waits_for_one_round_trip_because_scoring_runs_alongside():
+    with FakeOpenAI(default=role_play(), latency=0.3) as slow:
+        practice = make_practice(slow)
+        session = start(practice)
+        started = time.perf_counter()
+        await practice.reply(session, "Vad ska kavajen användas till?")
+        elapsed = time.perf_counter() - started
+    assert 0.3 <= elapsed < 0.55
+
+
+async def test_a_failing_customer_leaves_a_visible_note_and_keeps_the_reply(fake: FakeOpenAI):
+    def customer_down(body: dict) -> Answer:
+        return role_play()(body) if is_judge(body) else error(503, "overloaded")
+
+    fake.default = customer_down
+    practice = make_practice(fake)
+    session = start(practice)
+
+    result = await practice.reply(session, "Vad ska kavajen användas till?")
+
+    assert result.turn.reply == "Vad ska kavajen användas till?"
+    assert result.turn.customer_response  # the offline customer answered
+    assert result.turn.judgement.engine == "llm"
+    assert result.turn.judgement.note == (
+        "AI-kunden svarade inte (server error 503); offlinekunden tog den här repliken."
+    )
+    assert session.usage["fallbacks"] == 1
+
+
+async def test_a_spent_budget_plays_offline_and_says_why_without_calling_the_provider(
+    fake: FakeOpenAI,
+):
+    ledger = MemoryLedger({("rep-1", utc_day()): 5_000})
+    practice = make_practice(fake, ledger, daily_tokens=5_000)
+    session = start(practice)
+
+    result = await practice.reply(session, "Vad ska kavajen användas till?")
+
+    assert fake.chat_requests == []
+    assert result.turn.judgement.engine == "offline-fallback"
+    assert result.turn.judgement.note == (
+        "Today's AI budget of 5,000 tokens is spent (5,000 used). It resets at midnight UTC; "
+        "until then the offline engine plays your sessions. An admin can raise "
+        "SALESCOACH_DAILY_TOKEN_BUDGET."
+    )
+    with pytest.raises(BudgetExhausted, match="5,000 tokens is spent"):
+        await practice.check_budget("rep-1")
+    await practice.check_budget("rep-2")  # other reps are not affected
+
+
+async def test_turns_charge_the_reps_daily_budget(fake: FakeOpenAI):
+    ledger = MemoryLedger()
+    practice = make_practice(fake, ledger)
+    session = start(practice)
+    await practice.reply(session, "Vad ska kavajen användas till?")
+    await practice.reply(session, "Vilket tillfälle gäller det?")
+    assert ledger.totals == {("rep-1", utc_day()): 2 * 1640}
+
+
+@pytest.mark.parametrize(
+    ("model", "tokens_in", "tokens_out", "usd"),
+    [
+        ("gpt-4o-mini", 1_000_000, 1_000_000, 0.75),
+        ("gpt-4o-mini-2024-07-18", 1_000_000, 0, 0.15),
+        ("gpt-4o", 1_000_000, 0, 2.50),
+        ("llama3.1:8b", 1_000_000, 1_000_000, 0.0),
+    ],
+)
+def test_cost_is_estimated_from_the_model_price_list(
+    model: str, tokens_in: int, tokens_out: int, usd: float
+):
+    assert estimate_cost(model, tokens_in, tokens_out) == pytest.approx(usd)
+
+
+async def test_a_zero_budget_means_no_limit():
+    budget = TokenBudget(MemoryLedger({("rep-1", utc_day()): 10**9}), 0)
+    await budget.check("rep-1")

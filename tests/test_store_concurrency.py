@@ -1,0 +1,77 @@
+"""Many reps writing at once through AsyncStore: nothing lost, nothing out of order."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from factories import session, turn
+
+from bot.core.state import Outcome
+from bot.store import AsyncStore, Store
+
+REPS = 200
+TURNS = 4
+
+
+async def _rep(store: AsyncStore, n: int) -> None:
+    """One rep: start a session, answer TURNS times, finish, and log to a shared collection."""
+    current = session(user_id=f"rep{n:03d}", id=f"c{n:03d}")
+    await store.save_session(current)
+    for i in range(TURNS):
+        current.turns.append(turn(i, reply=f"rep{n:03d} turn {i}"))
+        await store.save_session(current)
+    current.outcome = Outcome.WON
+    await store.save_session(current)
+    await store.table("events").insert(current.id, {"user_id": current.user_id})
+
+
+async def test_two_hundred_reps_writing_at_once_lose_and_reorder_nothing(data_dir: Path) -> None:
+    store = AsyncStore(data_dir)
+    await asyncio.gather(*(_rep(store, n) for n in range(REPS)))
+
+    fresh = Store(data_dir)
+    assert len(fresh.user_ids()) == REPS
+    for n in range(REPS):
+        loaded = fresh.load_session(f"c{n:03d}")
+        assert [t.reply for t in loaded.turns] == [f"rep{n:03d} turn {i}" for i in range(TURNS)]
+        assert loaded.outcome is Outcome.WON
+    assert sorted(d["key"] for d in fresh.table("events").all()) == [
+        f"c{n:03d}" for n in range(REPS)
+    ]
+
+
+async def test_saves_fired_without_waiting_land_in_the_order_they_were_made(
+    data_dir: Path,
+) -> None:
+    store = AsyncStore(data_dir)
+    current = session(user_id="anna")
+    pending = []
+    for i in range(10):
+        current.turns.append(turn(i))
+        pending.append(asyncio.ensure_future(store.save_session(current)))
+        await asyncio.sleep(0)  # let the save take its snapshot and queue up
+    await asyncio.gather(*pending)
+
+    assert len((await store.load_session(current.id)).turns) == 10
+
+
+async def test_a_slow_save_does_not_block_the_event_loop(data_dir: Path) -> None:
+    store = AsyncStore(data_dir)
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.001)
+
+    beat = asyncio.ensure_future(ticker())
+    started = time.perf_counter()
+    for n in range(5):
+        await store.save_session(session(user_id="anna", turns=[turn(n)]))
+    elapsed = time.perf_counter() - started
+    beat.cancel()
+
+    assert ticks >= elapsed / 0.001 / 4  # the loop kept ticking while files were fsynced
