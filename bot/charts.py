@@ -11,8 +11,12 @@ from bot.core.rubric import Rubric
 
 WIDTH_IN, HEIGHT_IN, DPI = 6.0, 8.0, 150  # 900 x 1200 px: portrait, like a phone screen
 _LABELS = {
-    "sv": ("Totalpoäng per pass", "Färdighet per kriterium", "Pass", "Godkänt"),
-    "en": ("Overall score per session", "Skill per criterion", "Session", "Pass line"),
+    "sv": ("Totalpoäng per pass", "Färdighet per kriterium", "Pass, per datum", "Godkänt"),
+    "en": ("Overall score per session", "Skill per criterion", "Sessions, by date", "Pass line"),
+}
+_MONTHS = {
+    "sv": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
 
 
@@ -65,7 +69,7 @@ def progress_chart(
     if points:
         step = max(1, len(points) // 5)
         ticks = xs[::step]
-        bottom.set_xticks(ticks, [_day(points[x - 1].started_at) for x in ticks])
+        bottom.set_xticks(ticks, [_day(points[x - 1].started_at, lang) for x in ticks])
         bottom.set_xlim(0.5, len(points) + 0.5)
 
     buffer = io.BytesIO()
@@ -76,7 +80,7 @@ def progress_chart(
     return png
 
 
-def _day(timestamp: float) -> str:
-    """A short local date for an x tick (e.g. `3/12`)."""
+def _day(timestamp: float, lang: Lang) -> str:
+    """A short local date for an x tick (e.g. `3 Dec`)."""
     moment = datetime.fromtimestamp(timestamp)
-    return f"{moment.day}/{moment.month}"
+    return f"{moment.day} {_MONTHS[lang][moment.month - 1]}"

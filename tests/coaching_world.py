@@ -8,7 +8,8 @@ from pathlib import Path
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
-from bot.core.judgement import Judgement
+from bot.core.judgement import Judgement, JudgeRequest
+from bot.core.practice import Practice
 from bot.core.session import Session, Turn
 from bot.core.state import CustomerState, Outcome
 from bot.store import Store
@@ -86,3 +87,27 @@ def team(records: Records) -> Team:
     cohorts.join(records, "bo", ca.code, "Bo", now=T0 + 3600)
     cohorts.join(records, "cy", cb.code, "Cy", now=T0 + 3600)
     return Team(records, a, b, ca, cb)
+
+
+class ScriptedJudge:
+    """A fake judge: replies that ask about the need score 80, anything else 30."""
+
+    name = "scripted"
+
+    def score(self, request: JudgeRequest) -> Judgement:
+        """Score without awaiting."""
+        good = "need" in request.reply.lower()
+        criteria: dict[str, int | None] = {"challenge": 4 if good else 1, "respect": 5}
+        return Judgement(overall=80 if good else 30, criteria=criteria, feedback="noted")
+
+    async def judge(self, request: JudgeRequest) -> Judgement:
+        """Score one reply."""
+        return self.score(request)
+
+
+def scripted_practice() -> Practice:
+    """The practice engine with the offline customer and the scripted judge."""
+    from bot.core.offline_customer import OfflineCustomer
+
+    judge = ScriptedJudge()
+    return Practice(OfflineCustomer(), judge, quick_judge=judge)

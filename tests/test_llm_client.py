@@ -152,7 +152,7 @@ async def test_the_api_key_never_appears_in_errors_or_logs(
 
 def test_llm_engine_without_key_or_url_says_how_to_fix_it():
     settings = llm_settings("http://unused", OPENAI_BASE_URL=None, OPENAI_API_KEY=None)
-    with pytest.raises(ConfigError, match="OPENAI_API_KEY .* OPENAI_BASE_URL"):
+    with pytest.raises(ConfigError, match=r"OPENAI_API_KEY .* OPENAI_BASE_URL"):
         LLMClient(settings)
 
 

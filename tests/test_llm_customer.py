@@ -99,7 +99,9 @@ def test_english_sessions_ask_for_english():
         ("Kund: Nej tack.", "Nej tack."),
         ("*suckar* Jag tittar bara.", "Jag tittar bara."),
         ("«Kanske.»", "Kanske."),
-        ("Ja. " * 200, ("Ja. " * 100).strip()),
+        ("Ja. " * 200, "Ja. Ja. Ja."),
+        ("Nej.\n\nThat is the next line you will never see.", "Nej."),
+        ("x" * 500, "x" * 400 + "…"),
     ],
 )
 def test_model_decorations_are_stripped_and_long_lines_cut(raw: str, clean: str):

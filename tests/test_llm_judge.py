@@ -64,8 +64,11 @@ async def test_valid_verdict_becomes_llm_judgement_scored_by_rubric_weights(fake
     assert body["response_format"]["json_schema"]["strict"] is True
 
 
-async def test_json_schema_rejected_falls_back_to_json_object_and_remembers(fake: FakeOpenAI):
-    fake.reject_json_schema = True
+@pytest.mark.parametrize("status", [500, 400], ids=["llama-cpp-python", "strict-server"])
+async def test_json_schema_rejected_falls_back_to_json_object_and_remembers(
+    fake: FakeOpenAI, status: int
+):
+    fake.reject_json_schema, fake.reject_json_schema_status = True, status
     fake.enqueue(chat(verdict()), chat(verdict({c: 3 for c in APPLICABLE})))
     judge = make_judge(fake)
 

@@ -36,7 +36,9 @@ def fake() -> Iterator[FakeOpenAI]:
 def make_practice(
     fake: FakeOpenAI, ledger: MemoryLedger | None = None, daily_tokens: int = 200_000
 ) -> MeteredPractice:
-    client = LLMClient(llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0))
+    client = LLMClient(
+        llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0)
+    )
     offline = FixedJudge()
     return MeteredPractice(
         FallbackCustomer(LLMCustomer(client, "gpt-4o-mini"), OfflineCustomer()),

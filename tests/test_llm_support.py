@@ -52,14 +52,26 @@ def test_a_missing_template_variable_raises_instead_of_rendering_blank(tmp_path:
 @pytest.mark.parametrize("name", ["report.j2", "hint.j2"])
 def test_coaching_templates_render_with_their_variables(name: str):
     from bot.llm.coach import hint_context, report_context
-
-    from tests.fakes.llm_world import session_with_turns
+    from tests.fakes.llm_world import scenario, session_with_turns
 
     session = session_with_turns()
-    context = report_context(session) if name == "report.j2" else hint_context(session)
-    messages = prompts.render_messages(name, **context)
+    build = report_context if name == "report.j2" else hint_context
+    messages = prompts.render_messages(name, **build(session, scenario=scenario()))
     assert [m["role"] for m in messages] == ["system", "user"]
     assert "Göran" in messages[1]["content"]
+    assert "<line>Är det till något tillfälle?</line>" in messages[1]["content"]
+
+
+async def test_the_coach_writes_a_summary_through_the_model(fake: FakeOpenAI):
+    from bot.llm.client import LLMClient
+    from bot.llm.coach import LLMCoach
+    from tests.fakes.llm_world import scenario, session_with_turns
+
+    coach = LLMCoach(LLMClient(llm_settings(fake.url)), "gpt-4o-mini")
+    fake.enqueue(chat("Bra frågor! Nästa gång: föreslå ett nästa steg."))
+    summary = await coach.summary(session_with_turns(), scenario=scenario())
+    assert summary == "Bra frågor! Nästa gång: föreslå ett nästa steg."
+    assert "Overall score 64/100" in fake.chat_requests[0]["messages"][1]["content"]
 
 
 def test_judge_prompt_is_stable_text_first_and_the_reply_last():
@@ -70,14 +82,18 @@ def test_judge_prompt_is_stable_text_first_and_the_reply_last():
     first = judge.messages(judge_request("Hej!"), ["discover_need"])
     second = judge.messages(judge_request("Vad är tillfället?", lang="sv"), ["challenge"])
     assert first[0] == second[0]
-    assert re.search(r"<reply>\nHej!\n</reply>\n\nScore these criteria: discover_need\.", first[1]["content"])
+    assert re.search(
+        r"<reply>\nHej!\n</reply>\n\nScore these criteria: discover_need\.", first[1]["content"]
+    )
 
 
 async def test_token_use_persists_in_a_store_table(tmp_path: Path):
     from bot.store.async_store import AsyncStore
 
     ledger = TableLedger(AsyncStore(tmp_path).table("llm_usage"))
-    await asyncio.gather(ledger.add("rep-1", "2026-01-02", 100), ledger.add("rep-1", "2026-01-02", 50))
+    await asyncio.gather(
+        ledger.add("rep-1", "2026-01-02", 100), ledger.add("rep-1", "2026-01-02", 50)
+    )
     reopened = TableLedger(AsyncStore(tmp_path).table("llm_usage"))
     assert await reopened.spent("rep-1", "2026-01-02") == 150
     assert await reopened.spent("rep-1", "2026-01-03") == 0

@@ -150,7 +150,8 @@ async def test_hint_points_at_a_focus_criterion_without_scoring(practice: Practi
     session = practice.start(user_id="rep", scenario_id="cards-never-arrived", lang="sv", seed=1)
     hint = practice.hint(session)
     hints = {
-        practice.rubric.criterion(c).hint("sv") for c in practice.scenario("cards-never-arrived").focus
+        practice.rubric.criterion(c).hint("sv")
+        for c in practice.scenario("cards-never-arrived").focus
     }
     assert hint in hints
     assert session.turns == []

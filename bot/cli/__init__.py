@@ -19,6 +19,11 @@ COMMAND_MODULES = (
     "chat_cmd",
     "score_cmd",
     "coach_cmd",
+    "serve_cmd",
+    "progress_cmd",
+    "history_cmd",
+    "transcript_cmd",
+    "data_cmd",
 )
 
 

@@ -33,11 +33,15 @@ class Actor:
     name: str = ""
 
 
+class RoleRequired(NotAllowed):
+    """The actor's role is too low for the action."""
+
+
 def require_role(actor: Actor, role: Role) -> None:
-    """Raise NotAllowed unless the actor has at least `role`."""
+    """Raise RoleRequired unless the actor has at least `role`."""
     if actor.role < role:
         what = {Role.COACH: "coaches", Role.ADMIN: "admins"}.get(role, "this role")
-        raise NotAllowed(f"Only {what} can do that.")
+        raise RoleRequired(f"Only {what} can do that.")
 
 
 def requires(

@@ -43,11 +43,19 @@ class Cohort:
     coach_id: str
     code: str | None
     created_at: float
+    coach_name: str = ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Cohort:
         """Build from a stored document."""
-        return cls(data["id"], data["name"], data["coach_id"], data.get("code"), data["created_at"])
+        return cls(
+            data["id"],
+            data["name"],
+            data["coach_id"],
+            data.get("code"),
+            data["created_at"],
+            data.get("coach_name", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ def create_cohort(records: Records, actor: Actor, name: str, *, now: float | Non
         "id": cohort_id,
         "name": name,
         "coach_id": actor.user_id,
+        "coach_name": actor.name,
         "code": new_code(),
         "created_at": now or time.time(),
     }

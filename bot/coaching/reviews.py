@@ -166,3 +166,8 @@ def labels(session: Session, reviews: list[Review]) -> list[tuple[str, int, int]
             if judge is not None and coach is not None:
                 pairs.append((cid, judge, coach))
     return pairs
+
+
+def transcript_reviews(records: Records, session_id: str) -> list[dict[str, Any]]:
+    """A session's reviews as the transcript template takes them (callers have checked access)."""
+    return [r.to_dict() for r in reviews_of(records, session_id)]

@@ -146,6 +146,7 @@ def record_session(records: Records, session: Session, rubric: Rubric | None = N
 
     It counts when the rep takes part (or has since joined the cohort), the scenario and level
     match and it started after the round; the best of several attempts stays on the board.
+    Recording the same session again changes nothing.
     """
     if not session.finished or not session.turns:
         return []
@@ -160,20 +161,23 @@ def record_session(records: Records, session: Session, rubric: Rubric | None = N
             alias = f"#{len(rnd.participants) + 1}"
             rnd.participants[session.user_id] = [m["name"], alias]
             records.put(ROUNDS, rnd.id, rnd.to_dict())
-        _keep_best(records, rnd, session, rubric or default_rubric())
-        changed.append(rnd)
+        if _keep_best(records, rnd, session, rubric or default_rubric()):
+            changed.append(rnd)
     return changed
 
 
-def _keep_best(records: Records, rnd: Round, session: Session, rubric: Rubric) -> None:
-    """Store the session's result unless the rep already has a better one in this round."""
+def _keep_best(records: Records, rnd: Round, session: Session, rubric: Rubric) -> bool:
+    """Store the session's result unless the rep has a better one; False if already counted."""
     key = f"{rnd.id}:{session.user_id}"
     previous = records.get(ROUND_RESULTS, key)
+    counted = list(previous.get("sessions", [])) if previous else []
+    if session.id in counted:
+        return False
+    counted.append(session.id)
     overall = session_overall(session.turns)
-    attempts = 1 + (previous["attempts"] if previous else 0)
-    if previous and previous["session_id"] != session.id and previous["overall"] >= overall:
-        records.put(ROUND_RESULTS, key, {**previous, "attempts": attempts})
-        return
+    if previous and previous["overall"] >= overall:
+        records.put(ROUND_RESULTS, key, {**previous, "attempts": len(counted), "sessions": counted})
+        return True
     result = Result(
         session.user_id,
         session.id,
@@ -181,10 +185,11 @@ def _keep_best(records: Records, rnd: Round, session: Session, rubric: Rubric) -
         overall >= rubric.pass_line,
         session.outcome.value,
         session.ended_at or time.time(),
-        attempts,
+        len(counted),
         criterion_means(session.turns, rubric),
     )
-    records.put(ROUND_RESULTS, key, {**asdict(result), "round_id": rnd.id})
+    records.put(ROUND_RESULTS, key, {**asdict(result), "round_id": rnd.id, "sessions": counted})
+    return True
 
 
 def results(records: Records, rnd: Round) -> list[Result]:

@@ -89,7 +89,10 @@ def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError:
             f"model {model!r} not found at {base_url}; check SALESCOACH_CUSTOMER_MODEL / "
             "SALESCOACH_JUDGE_MODEL and OPENAI_BASE_URL"
         )
-    if isinstance(exc, openai.BadRequestError | openai.UnprocessableEntityError):
+    rejected = isinstance(exc, openai.BadRequestError | openai.UnprocessableEntityError)
+    if isinstance(exc, openai.APIStatusError) and "response_format" in exc.message:
+        rejected = True  # llama-cpp-python answers an unknown response_format with a 500
+    if rejected and isinstance(exc, openai.APIStatusError):
         return RequestRejected(f"the server rejected the request: {exc.message[:200]}")
     if isinstance(exc, openai.APIStatusError):
         if exc.status_code >= 500 or exc.status_code in (408, 409):

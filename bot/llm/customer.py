@@ -14,6 +14,7 @@ from bot.llm.client import LLMClient
 
 LANGUAGE = {"sv": "Swedish", "en": "English"}
 MAX_LINE_CHARS = 400
+MAX_SENTENCES = 3
 
 #: How the customer reacts to what the rep did, in words for the model (worst first).
 REACTIONS: dict[Signal, str] = {
@@ -114,7 +115,10 @@ def prompt_context(request: CustomerRequest) -> dict[str, Any]:
 
 def clean_line(text: str, name: str) -> str:
     """Strip labels, quotes and stage directions a model may add; keep it short."""
-    line = text.strip()
+    # Small models ramble on after the line: keep the first paragraph and three sentences.
+    line = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0].replace("\n", " ")
+    sentences = re.split(r"(?<=[.!?…])\s+", line)
+    line = " ".join(sentences[:MAX_SENTENCES])
     line = re.sub(rf"^(?:{re.escape(name)}|customer|kund(?:en)?)\s*:\s*", "", line, flags=re.I)
     line = re.sub(r"^\*[^*]{0,80}\*\s*|^\([^)]{0,80}\)\s*", "", line)
     line = line.strip().strip('"“”«»').strip()

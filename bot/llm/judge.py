@@ -26,6 +26,8 @@ LANGUAGE = {"sv": "Swedish", "en": "English"}
 #: LLM and offline overall scores this far apart are flagged for a coach to review.
 DISAGREEMENT = 40
 HISTORY_PAIRS = 3
+#: A rejection for prompt length is not about the response format: no point trying the next one.
+CONTEXT_FULL = re.compile(r"context length|context window|maximum context|too many tokens", re.I)
 
 
 def _normal(text: str) -> str:
@@ -117,7 +119,7 @@ class LLMJudge:
                     seed=0,
                 )
             except RequestRejected as exc:
-                if index == len(MODES) - 1:
+                if index == len(MODES) - 1 or CONTEXT_FULL.search(str(exc)):
                     raise
                 log.info("judge: server rejected %s (%s); trying the next format", mode, exc)
                 self.first_mode = max(self.first_mode, index + 1)

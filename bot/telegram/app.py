@@ -10,7 +10,7 @@ import importlib
 import logging
 import secrets
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -23,8 +23,15 @@ from bot.core.datafile import LANGS
 from bot.core.practice import Practice
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.telegram.context import App, BotData, ChatData, Context, RoleResolver, Services
-from bot.telegram.context import Transcriber
+from bot.telegram.context import (
+    App,
+    BotData,
+    ChatData,
+    Context,
+    RoleResolver,
+    Services,
+    Transcriber,
+)
 from bot.telegram.errors import on_error
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import label
@@ -117,9 +124,9 @@ def build_application(
     request: BaseRequest | None = None,
     *,
     get_updates_request: BaseRequest | None = None,
-    rate_limiter: BaseRateLimiter[Any] | None | Literal["default"] = "default",
+    rate_limiter: BaseRateLimiter[Any] | Literal["default"] | None = "default",
     role_of: RoleResolver | None = None,
-    transcribe: Transcriber | None | Literal["default"] = "default",
+    transcribe: Transcriber | Literal["default"] | None = "default",
     modules: Sequence[str] = HANDLER_MODULES,
     max_workers: int = 256,
 ) -> App:
@@ -144,8 +151,8 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     limiter = AIORateLimiter(max_retries=3) if rate_limiter == "default" else rate_limiter
     if limiter is not None:
-        builder = builder.rate_limiter(limiter)
-    app: App = builder.build()  # type: ignore[assignment]
+        builder = builder.rate_limiter(cast("BaseRateLimiter[None]", limiter))
+    app: App = builder.build()
     app.bot_data.services = Services(
         settings=settings,
         practice=practice or build_practice(settings),

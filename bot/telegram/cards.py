@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.core.datafile import Lang
+from bot.core.progress import Progress
 from bot.core.report import ReportCard
 from bot.core.rubric import Rubric
 from bot.core.scenarios import Scenario
@@ -171,3 +172,38 @@ def rubric_text(rubric: Rubric, lang: Lang) -> Html:
         for c in rubric.criteria
     ]
     return t(lang, "rubric", pass_line=rubric.pass_line, items=paragraphs(items))
+
+
+def progress_text(
+    progress: Progress, rubric: Rubric, scenarios: dict[str, Scenario], lang: Lang
+) -> Html:
+    """The short summary under the progress chart, ending with what to train next."""
+    change = progress.overall_change
+    trend = f" ({change:+d})" if change else ""
+    skills = lines(
+        _criterion_line(
+            rubric.criterion(c.id).name(lang),
+            None if c.proficiency is None else c.proficiency / 20,
+            lang,
+        )
+        for c in progress.criteria
+    )
+    summary = t(
+        lang,
+        "progress_summary",
+        sessions=progress.sessions,
+        average=progress.overall if progress.overall is not None else "–",
+        latest=progress.last_overall if progress.last_overall is not None else "–",
+        trend=trend,
+        criteria=skills,
+    )
+    advice = ""
+    rec = progress.recommendation
+    if rec and rec.criterion and rec.scenario_id and rec.scenario_id in scenarios:
+        advice = t(
+            lang,
+            "progress_recommend",
+            criterion=rubric.criterion(rec.criterion).name(lang),
+            title=scenarios[rec.scenario_id].title(lang),
+        )
+    return paragraphs([summary, advice])

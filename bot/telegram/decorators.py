@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -15,13 +16,13 @@ from bot.core.datafile import LANGS, Lang
 from bot.telegram.context import Context
 from bot.telegram.texts import label, t
 
-Handler = Callable[[Update, Context], Awaitable[None]]
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def lang_from_code(code: str | None) -> Lang | None:
     """Our language for a Telegram `language_code` such as 'sv' or 'en-GB' (None if neither)."""
     base = (code or "").split("-")[0].lower()
-    return base if base in LANGS else None  # type: ignore[return-value]
+    return base if base in LANGS else None
 
 
 async def resolve_lang(update: Update, context: Context) -> Lang:

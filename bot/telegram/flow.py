@@ -8,6 +8,7 @@ fresh or restarted bot), resumed from the store, which is written after every ch
 from __future__ import annotations
 
 from bot.core.practice import MAX_REPLY_CHARS, clean_reply
+from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
 from bot.telegram import keyboards
 from bot.telegram.cards import (
@@ -138,3 +139,25 @@ async def end(context: Context, chat_id: int, user_id: str) -> None:
         await send(context, chat_id, t(context.lang, "no_session"))
     else:
         await finish(context, chat_id, session)
+
+
+async def progress_of(context: Context, user_id: str) -> Progress:
+    """The rep's progress over all their sessions."""
+    practice = context.services.practice
+    sessions = await context.services.store.load_sessions(user_id)
+    focus = {sid: scenario.focus for sid, scenario in practice.scenarios.items()}
+    return progress(sessions, practice.rubric, focus)
+
+
+async def recommended(context: Context, user_id: str) -> tuple[str, int]:
+    """(scenario id, level) to train next: the progress recommendation, else a new customer;
+    one level up for each medal already won against that customer."""
+    scenarios = context.services.practice.scenarios
+    found = await progress_of(context, user_id)
+    rec = found.recommendation
+    scenario_id = rec.scenario_id if rec and rec.scenario_id in scenarios else None
+    if scenario_id is None:
+        played = {s.scenario_id for s in found.scenarios if s.sessions}
+        scenario_id = next((sid for sid in scenarios if sid not in played), next(iter(scenarios)))
+    medal = next((s.medal for s in found.scenarios if s.scenario_id == scenario_id), None)
+    return scenario_id, min(3, 1 + MEDAL_RANK[medal])

@@ -4,12 +4,12 @@ unknown commands. Registered last, so it only sees what no other handler took.""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.errors import EngineError
 from bot.telegram import flow, keyboards
 from bot.telegram.context import App, Context
-from bot.telegram.decorators import lang_from_code, rep
+from bot.telegram.decorators import StaleButton, button, lang_from_code, rep
 from bot.telegram.replies import Typing, answer, send
 from bot.telegram.texts import t
 
@@ -67,6 +67,13 @@ async def unknown_command(update: Update, context: Context) -> None:
     await answer(update, context, t(context.lang, "unknown_command"))
 
 
+@rep
+@button
+async def unknown_button(update: Update, context: Context) -> None:
+    """Callback data no handler claimed: an old keyboard, or a forged press."""
+    raise StaleButton
+
+
 async def group_command(update: Update, context: Context) -> None:
     """Commands in groups get a link to a private chat; other group messages are ignored."""
     user = update.effective_user
@@ -86,5 +93,6 @@ def register(app: App) -> None:
     app.add_handler(MessageHandler(message & filters.VOICE, voice))
     app.add_handler(MessageHandler(message & filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(message, other_media))
+    app.add_handler(CallbackQueryHandler(unknown_button))
     groups = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND
     app.add_handler(MessageHandler(groups, group_command))

@@ -38,13 +38,32 @@ BOT = {
     "supports_inline_queries": False,
 }
 CHAT_ACTIONS = frozenset(
-    "typing upload_photo record_video upload_video record_voice upload_voice upload_document "
-    "choose_sticker find_location record_video_note upload_video_note".split()
+    [
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    ]
 )
-_BUTTON_ACTIONS = (
-    "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat "
-    "switch_inline_query_chosen_chat copy_text callback_game pay"
-).split()
+_BUTTON_ACTIONS = [
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+]
 
 
 class ApiError(Exception):
@@ -145,7 +164,9 @@ class FakeBotApi:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._changed.wait(), timeout)
 
-    def fail_next(self, method: str, code: int, description: str, retry_after: int | None = None) -> None:
+    def fail_next(
+        self, method: str, code: int, description: str, retry_after: int | None = None
+    ) -> None:
         """Make the next call of `method` fail (e.g. 429 Too Many Requests)."""
         self.faults.append((method.lower(), ApiError(code, description, retry_after)))
 
@@ -189,7 +210,9 @@ class FakeBotApi:
 
     # -- dispatch ------------------------------------------------------------------------
 
-    async def call(self, method: str, params: dict[str, Any], files: dict[str, tuple[bytes, str]]) -> Any:
+    async def call(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[bytes, str]]
+    ) -> Any:
         """Run one Bot API method; ApiError for anything Telegram would refuse."""
         name = method.lower()
         self.calls.append((name, params))
@@ -208,7 +231,9 @@ class FakeBotApi:
         self.changed()
         return result
 
-    def check_text(self, text: Any, parse_mode: Any, limit: int, what: str) -> tuple[str, str | None]:
+    def check_text(
+        self, text: Any, parse_mode: Any, limit: int, what: str
+    ) -> tuple[str, str | None]:
         """(plain text, html) of a message or caption, checked like Telegram does."""
         if not isinstance(text, str) or (what == "message" and not text.strip()):
             raise ApiError(400, f"Bad Request: {what} text is empty")
@@ -236,13 +261,22 @@ class FakeBotApi:
             markup = json.loads(markup)
         rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise ApiError(400, "Bad Request: can't parse inline keyboard button: field \"inline_keyboard\" must be an Array of Arrays")
+            raise ApiError(
+                400,
+                'Bad Request: can\'t parse inline keyboard button: field "inline_keyboard" must be an Array of Arrays',
+            )
         for button in (b for row in rows for b in row):
             if not isinstance(button, dict) or not str(button.get("text", "")):
-                raise ApiError(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+                raise ApiError(
+                    400,
+                    "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+                )
             actions = [a for a in _BUTTON_ACTIONS if a in button]
             if len(actions) != 1:
-                raise ApiError(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+                raise ApiError(
+                    400,
+                    "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+                )
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode("utf-8")) <= 64:
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")

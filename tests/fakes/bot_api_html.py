@@ -12,9 +12,28 @@ import html
 import re
 
 ALLOWED_TAGS = frozenset(
-    ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"]
+    [
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "span",
+        "tg-spoiler",
+        "a",
+        "tg-emoji",
+        "code",
+        "pre",
+        "blockquote",
+    ]
 )
-_OPEN = re.compile(r'<([a-zA-Z][\w-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]+))?)*)\s*>')
+_OPEN = re.compile(
+    r'<([a-zA-Z][\w-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]+))?)*)\s*>'
+)
 _CLOSE = re.compile(r"</([a-zA-Z][\w-]*)\s*>")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
 
@@ -75,7 +94,7 @@ def parse_html(text: str) -> str:
             i += 1
     if stack:
         raise EntityError(
-            f'Bad Request: can\'t parse entities: can\'t find end tag corresponding to start tag "{stack[-1]}"'
+            f"Bad Request: can't parse entities: can't find end tag corresponding to start tag \"{stack[-1]}\""
         )
     return "".join(out)
 

@@ -151,8 +151,24 @@ def session_with_turns() -> Any:
         opening="Jag tittar bara, tack.",
         state=CustomerState(trust=60, patience=50),
         turns=[
-            Turn(0, "Jag tittar bara, tack.", "Vad letar du efter?", judgement, "Inget särskilt.", 50, 60),
-            Turn(1, "Inget särskilt.", "Är det till något tillfälle?", judgement, "Ett bröllop.", 60, 50),
+            Turn(
+                0,
+                "Jag tittar bara, tack.",
+                "Vad letar du efter?",
+                judgement,
+                "Inget särskilt.",
+                50,
+                60,
+            ),
+            Turn(
+                1,
+                "Inget särskilt.",
+                "Är det till något tillfälle?",
+                judgement,
+                "Ett bröllop.",
+                60,
+                50,
+            ),
         ],
         outcome=Outcome.STOPPED,
     )

@@ -95,12 +95,14 @@ class FakeOpenAI:
         default: Answer | Responder | None = None,
         latency: float = 0.0,
         reject_json_schema: bool = False,
+        reject_json_schema_status: int = 500,
         transcript: str = "Hej, vad kostar det?",
         model: str = "fake-model",
     ) -> None:
         self.default = default
         self.latency = latency
         self.reject_json_schema = reject_json_schema
+        self.reject_json_schema_status = reject_json_schema_status
         self.transcript = transcript
         self.model = model
         self.requests: list[Recorded] = []
@@ -131,8 +133,12 @@ class FakeOpenAI:
         """The scripted answer for this request."""
         fmt = (body.get("response_format") or {}).get("type")
         if self.reject_json_schema and fmt == "json_schema":
-            # What llama-cpp-python's server does with a response_format it does not know.
-            return error(400, "response_format.type: Input should be 'text' or 'json_object'")
+            # What llama-cpp-python's server (0.3.x) answers: a 500 naming the field.
+            return error(
+                self.reject_json_schema_status,
+                "1 validation error: ('body', 'response_format', 'type') "
+                "Input should be 'text' or 'json_object'",
+            )
         with self._lock:
             if self._queue:
                 return self._queue.popleft()
@@ -142,7 +148,9 @@ class FakeOpenAI:
 
     def start(self) -> FakeOpenAI:
         """Serve in a background thread."""
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self
 

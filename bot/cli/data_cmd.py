@@ -1,0 +1,63 @@
+"""`salescoach export` and `salescoach forget`: all of a rep's data out, or gone."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bot.cli.common import add_user, resolve_user
+from bot.errors import SalescoachError
+
+
+def register(sub: Any) -> None:
+    """Add the `export` and `forget` commands."""
+    export = sub.add_parser("export", help="print all of a rep's data as JSON")
+    add_user(export)
+    export.set_defaults(handler=run_export)
+    forget = sub.add_parser("forget", help="delete all of a rep's data")
+    add_user(forget)
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.set_defaults(handler=run_forget)
+
+
+def _store() -> Any:
+    from bot.settings import load_settings
+    from bot.store import Store
+
+    return Store(load_settings().data_dir)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Print the profile, every session and the rep's collection entries as one JSON object."""
+    user = resolve_user(args.user)
+    data = _store().export_user(user)
+    if data["profile"] is None and not data["sessions"] and not data["collections"]:
+        raise SalescoachError(f"Nothing is stored for {user!r}; check the name with --user.")
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    """Delete the rep's data after confirmation (or `--yes`)."""
+    user = resolve_user(args.user)
+    store = _store()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise SalescoachError(
+                f"Not deleting {user!r} without confirmation: run on a terminal or add --yes."
+            )
+        count = len(store.sessions(user))
+        answer = input(
+            f"Delete all data for {user!r} ({count} sessions)? This cannot be undone. [y/N] "
+        )
+        if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
+            print("Nothing deleted.")
+            return 1
+    if store.forget_user(user):
+        print(f"Deleted all data for {user!r}.")
+    else:
+        print(f"Nothing was stored for {user!r}.")
+    return 0

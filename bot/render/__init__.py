@@ -1,0 +1,1 @@
+"""Renderings of stored sessions for people: standalone HTML pages and plain text."""

@@ -1,0 +1,79 @@
+"""What the coach handlers share: the records, the actor, domain calls off the event loop,
+coach-aware roles, and one decorator that turns refusals into answers."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from telegram import Update
+
+from bot.coaching import roles
+from bot.coaching.access import Actor, Role, RoleRequired
+from bot.coaching.records import Records
+from bot.errors import NotAllowed, SalescoachError
+from bot.settings import Settings
+from bot.telegram.context import Context, RoleResolver
+from bot.telegram.decorators import Handler, StaleButton
+from bot.telegram.replies import answer
+from bot.telegram.texts import esc, t
+
+T = TypeVar("T")
+
+#: The coach handler modules, for `build_application(modules=…)`: before `media`, which
+#: answers whatever is left.
+COACH_MODULES = ("coach_cohorts", "coach_views", "coach_review", "coach_assign", "coach_rounds")
+
+
+def records(context: Context) -> Records:
+    """The coaching records over this bot's store."""
+    return Records(context.services.store)
+
+
+async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a (blocking, file-reading) domain function in a worker thread."""
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def actor(update: Update, context: Context) -> Actor:
+    """The user behind the update, with their role looked up once."""
+    user = update.effective_user
+    assert user is not None  # the handlers are wrapped in for_users
+    role = await context.services.role_of(str(user.id))
+    return Actor(str(user.id), role, user.full_name)
+
+
+def coach_roles(settings: Settings, store: Any) -> RoleResolver:
+    """Roles for `build_application(role_of=…)`: ADMIN_USER_IDS, granted coaches, else reps."""
+    data = Records(store)
+
+    async def role_of(user_id: str) -> Role:
+        return await call(roles.role_of, data, settings.admin_user_ids, user_id)
+
+    return role_of
+
+
+def refusals(handler: Handler) -> Handler:
+    """A refused action gets an answer instead of an error: forged or stale buttons get the
+    stale-button notice, commands the reason."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: Context) -> None:
+        try:
+            await handler(update, context)
+        except NotAllowed as exc:
+            if update.callback_query is not None:
+                raise StaleButton from exc
+            role = isinstance(exc, RoleRequired)
+            await answer(update, context, t(context.lang, "not_allowed") if role else esc(str(exc)))
+        except SalescoachError as exc:
+            await answer(update, context, esc(str(exc)))
+
+    return guarded
+
+
+def arg_text(context: Context) -> str:
+    """The words after the command."""
+    return " ".join(context.args or []).strip()

@@ -1,0 +1,239 @@
+"""Transcript review: per-turn scores, confirm or correct a score, comment; the rep is told."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
+
+from bot.coaching import reviews
+from bot.coaching.access import Actor, Role, coached_membership, open_session
+from bot.core.datafile import Lang
+from bot.core.session import Session
+from bot.render.transcript import render_transcript_html
+from bot.telegram import coach_callbacks as cb
+from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_texts import cl, ct
+from bot.telegram.context import App, Context
+from bot.telegram.decorators import button, for_users
+from bot.telegram.replies import answer, send_document
+from bot.telegram.texts import Html, esc
+
+#: The comment prompt ends with this tag, so a reply to it names its turn (survives restarts).
+REF = re.compile(r"\[ref ([0-9]{1,20}):([A-Za-z0-9_-]{1,16}):([0-9]{1,2})\]\s*$")
+
+
+def _criterion(context: Context, which: int) -> str | None:
+    """The criterion id a button index names (None for overall); ValueError if out of range."""
+    ids = context.services.practice.rubric.ids
+    if which == cb.OVERALL:
+        return None
+    if not 0 <= which < len(ids):
+        raise ValueError(which)
+    return ids[which]
+
+
+def transcript_text(context: Context, session: Session, name: str) -> Html:
+    """The session turn by turn with the judge's scores and the coach's corrections."""
+    lang, rubric = context.lang, context.services.practice.rubric
+    found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
+    overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
+    parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
+    for turn in session.turns:
+        coach = found.get((turn.index, "overall"))
+        mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
+        scores = " · ".join(
+            f"{rubric.criterion(c).name(lang)} {s}" + (f"→{found[(turn.index, c)]}" if (turn.index, c) in found else "")
+            for c, s in turn.judgement.criteria.items() if s is not None
+        )  # fmt: skip
+        parts.append(ct(lang, "turn_block", n=turn.index + 1, overall=turn.judgement.overall, coach=Html(mark), customer=turn.customer_line[:300], reply=turn.reply[:600], scores=scores))  # fmt: skip
+    return Html("\n\n".join(parts))
+
+
+def turn_buttons(context: Context, session: Session) -> Markup:
+    """Per turn: confirm, correct, comment."""
+    rows = []
+    for turn in session.turns[:30]:
+        n, uid, sid = turn.index, session.user_id, session.id
+        rows.append(
+            [
+                Button(f"✓ {n + 1}", callback_data=cb.turn("ok", uid, sid, n)),
+                Button(f"✏️ {n + 1}", callback_data=cb.turn("fx", uid, sid, n)),
+                Button(f"💬 {n + 1}", callback_data=cb.turn("cm", uid, sid, n)),
+            ]
+        )
+    return Markup(rows)
+
+
+async def rep_name(context: Context, me: Actor, user_id: str) -> str:
+    """The name the rep joined the coach's cohort with."""
+    membership = await call(coached_membership, records(context), me, user_id)
+    return str(membership["name"]) if membership else user_id
+
+
+async def notify_rep(context: Context, me: Actor, session: Session, review: reviews.Review) -> None:
+    """Tell the rep what the coach said, with the transcript that now shows it."""
+    practice, data = context.services.practice, records(context)
+    profile = await call(data.user, session.user_id)
+    lang: Lang = "en" if profile.get("lang") == "en" else "sv"
+    what = []
+    if review.overall is not None:
+        what.append(f"{cl(lang, 'btn_overall')}: {review.overall}/100")
+    what += [
+        f"{practice.rubric.criterion(c).name(lang)}: {s}/5" for c, s in review.criteria.items()
+    ]
+    if review.comment:
+        what.append(f"“{review.comment}”")
+    turn = ct(lang, "turn_ref", n=review.turn + 1) if review.turn is not None else ""
+    scenario = practice.scenario(session.scenario_id).title(lang)
+    text = ct(
+        lang,
+        "rep_notified",
+        coach=me.name,
+        scenario=scenario,
+        turn=Html(turn),
+        what="\n".join(what),
+    )
+    found = await call(reviews.transcript_reviews, data, session.id)
+    page = render_transcript_html(session, practice.rubric, reviews=found, title=scenario)
+    await send_document(
+        context, int(session.user_id), page.encode(), f"transcript-{session.id}.html", text
+    )
+
+
+async def _save(update: Update, context: Context, user_id: str, sid: str, **review: object) -> None:
+    """Store a review, tell the rep, confirm to the coach."""
+    me, data = await actor(update, context), records(context)
+    saved = await call(reviews.add_review, data, me, user_id, sid, **review)
+    session = await call(open_session, data, me, user_id, sid)
+    if saved.overall is not None or saved.criteria or saved.comment:
+        await notify_rep(context, me, session, saved)
+        await answer(
+            update,
+            context,
+            ct(context.lang, "review_saved", rep=await rep_name(context, me, user_id)),
+        )
+    else:
+        await answer(update, context, ct(context.lang, "review_confirmed", n=(saved.turn or 0) + 1))
+
+
+@for_users(Role.COACH)
+@button
+@refusals
+async def open_review(update: Update, context: Context) -> None:
+    """Open a member's transcript with per-turn review buttons."""
+    assert context.match is not None
+    user_id, sid = context.match.group(1), context.match.group(2)
+    data = records(context)
+    session = await call(open_session, data, await actor(update, context), user_id, sid)
+    name = await rep_name(context, await actor(update, context), user_id)
+    await answer(
+        update, context, transcript_text(context, session, name), turn_buttons(context, session)
+    )
+
+
+@for_users(Role.COACH)
+@button
+@refusals
+async def turn_action(update: Update, context: Context) -> None:
+    """Confirm a turn's scores, pick what to correct, or ask for a comment."""
+    assert context.match is not None and update.effective_chat is not None
+    action, user_id, sid, n = context.match.groups()
+    index = int(n)
+    if action == "ok":
+        await _save(update, context, user_id, sid, turn=index, confirmed=True)
+        return
+    session = await call(open_session, records(context), await actor(update, context), user_id, sid)
+    if index >= len(session.turns):
+        return
+    if action == "cm":
+        # Replying to this message (swipe left on a phone) sends the comment; the tag names the turn.
+        prompt = ct(context.lang, "comment_prompt", n=index + 1) + esc(
+            f"\n[ref {user_id}:{sid}:{index}]"
+        )
+        await answer(update, context, Html(prompt))
+        return
+    ids = context.services.practice.rubric.ids
+    scored = [c for c, s in session.turns[index].judgement.criteria.items() if s is not None]
+    rubric = context.services.practice.rubric
+    rows = [[Button(rubric.criterion(c).name(context.lang), callback_data=cb.criterion(user_id, sid, index, ids.index(c)))] for c in scored]  # fmt: skip
+    rows.append([Button(cl(context.lang, "btn_overall"), callback_data=cb.criterion(user_id, sid, index, cb.OVERALL))])  # fmt: skip
+    await answer(update, context, ct(context.lang, "review_pick", n=index + 1), Markup(rows))
+
+
+@for_users(Role.COACH)
+@button
+@refusals
+async def pick_score(update: Update, context: Context) -> None:
+    """Score buttons for the chosen criterion (0-5) or overall (0-100 in steps of 10)."""
+    assert context.match is not None
+    user_id, sid, n, w = context.match.groups()
+    index, cid = int(n), _criterion(context, int(w))
+    session = await call(open_session, records(context), await actor(update, context), user_id, sid)
+    if index >= len(session.turns):
+        return
+    judgement = session.turns[index].judgement
+    judge = judgement.overall if cid is None else judgement.criteria.get(cid)
+    values = range(0, 101, 10) if cid is None else range(6)
+    buttons = [
+        Button(str(v), callback_data=cb.score(user_id, sid, index, int(w), v)) for v in values
+    ]
+    what = (
+        cl(context.lang, "btn_overall")
+        if cid is None
+        else context.services.practice.rubric.criterion(cid).name(context.lang)
+    )
+    text = ct(
+        context.lang, "review_score", n=index + 1, what=what, judge="–" if judge is None else judge
+    )
+    await answer(
+        update, context, text, Markup([buttons[:6], buttons[6:]] if cid is None else [buttons])
+    )
+
+
+@for_users(Role.COACH)
+@button
+@refusals
+async def set_score(update: Update, context: Context) -> None:
+    """Store the coach's score beside the judge's."""
+    assert context.match is not None
+    user_id, sid, n, w, v = context.match.groups()
+    cid, value = _criterion(context, int(w)), int(v)
+    if cid is None:
+        await _save(update, context, user_id, sid, turn=int(n), overall=value)
+    else:
+        await _save(update, context, user_id, sid, turn=int(n), criteria={cid: value})
+
+
+@for_users(Role.COACH)
+@refusals
+async def comment_reply(update: Update, context: Context) -> None:
+    """A coach's reply to a comment prompt becomes the comment; other replies pass through."""
+    message = update.message
+    prompt = message.reply_to_message if message else None
+    if (
+        message is None
+        or prompt is None
+        or prompt.from_user is None
+        or prompt.from_user.id != context.bot.id
+    ):
+        return
+    found = REF.search(prompt.text or "")
+    if found is None:
+        return
+    user_id, sid, n = found.groups()
+    await _save(update, context, user_id, sid, turn=int(n), comment=message.text or "")
+    raise ApplicationHandlerStop
+
+
+def register(app: App) -> None:
+    """Add this module's handlers; comment replies are caught before the role-play's."""
+    replies = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(replies, comment_reply), group=-1)
+    app.add_handler(CallbackQueryHandler(open_review, pattern=cb.OPEN))
+    app.add_handler(CallbackQueryHandler(turn_action, pattern=cb.TURN))
+    app.add_handler(CallbackQueryHandler(pick_score, pattern=cb.CRITERION))
+    app.add_handler(CallbackQueryHandler(set_score, pattern=cb.SCORE))

@@ -1,0 +1,240 @@
+"""Workshop rounds in Telegram: /round_start sends every member the scenario, a leaderboard
+message is edited as results come in, /round_end sends everyone the summary."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler, filters
+
+from bot.coaching import cohorts, rounds
+from bot.coaching.access import Role
+from bot.coaching.records import ROUNDS, Records
+from bot.core.datafile import Lang
+from bot.telegram import coach_callbacks as cb
+from bot.telegram import flow
+from bot.telegram.coach_assign import pick_cohort
+from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_texts import cl, ct
+from bot.telegram.context import App, Context
+from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
+from bot.telegram.replies import answer, send
+from bot.telegram.texts import Html
+
+BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
+#: Results arriving within this many seconds share one edit (Telegram limits edits per chat).
+BOARD_DEBOUNCE = 0.5
+BOARD_LINES = 40
+
+
+def board_text(lang: Lang, title: str, rnd: rounds.Round, board: list[rounds.Entry]) -> Html:
+    """The leaderboard: best first, aliases when names are hidden."""
+    lines = [
+        ct(lang, "board_title", scenario=title, finished=len(board), total=len(rnd.participants))
+    ]
+    for e in board[:BOARD_LINES]:
+        name = e.label(rnd.hide_names)
+        lines.append(ct(lang, "board_line", rank=e.rank, name=name, score=e.overall, passed=" ✅" if e.passed else ""))  # fmt: skip
+    return Html("\n".join(lines))
+
+
+class RoundWatch:
+    """Notices finished sessions of round participants (after the role-play handlers ran)
+    and keeps each round's leaderboard message up to date."""
+
+    def __init__(self) -> None:
+        self.watched: set[str] | None = None  # participants of open rounds; None: not loaded
+        self.pending: set[str] = set()
+        self.tasks: set[asyncio.Task[None]] = set()  # kept so they are not garbage-collected
+
+    def forget(self) -> None:
+        """Reload the participants on the next update (a round started or ended)."""
+        self.watched = None
+
+    async def after_update(self, update: Update, context: Context) -> None:
+        """Count the sender's newly finished session in their open rounds."""
+        user = update.effective_user
+        if user is None:
+            return
+        data = records(context)
+        if self.watched is None:
+            docs = await call(data.find, ROUNDS, ended_at=None)
+            self.watched = {uid for d in docs for uid in d["participants"]}
+        if str(user.id) not in self.watched:
+            return
+        latest = await context.services.store.sessions(str(user.id), limit=1)
+        if not latest or not latest[0].finished:
+            return
+        session = await context.services.store.load_session(latest[0].id)
+        for rnd in await call(
+            rounds.record_session, data, session, context.services.practice.rubric
+        ):
+            if rnd.id not in self.pending:
+                self.pending.add(rnd.id)
+                task = asyncio.get_running_loop().create_task(self.refresh(context, rnd.id))
+                self.tasks.add(task)
+                task.add_done_callback(self.tasks.discard)
+
+    async def refresh(self, context: Context, round_id: str) -> None:
+        """Edit the leaderboard message once the burst of results has settled."""
+        await asyncio.sleep(BOARD_DEBOUNCE)
+        self.pending.discard(round_id)
+        await show_board(context, records(context), round_id)
+
+
+async def show_board(context: Context, data: Records, round_id: str) -> None:
+    """Edit the round's leaderboard message to the current standings."""
+    where = await call(data.get, BOARDS, round_id)
+    doc = await call(data.get, ROUNDS, round_id)
+    if where is None or doc is None:
+        return
+    rnd = rounds.Round.from_dict(doc)
+    lang: Lang = "en" if where.get("lang") == "en" else "sv"
+    title = context.services.practice.scenario(rnd.scenario_id).title(lang)
+    text = board_text(lang, title, rnd, await call(rounds.leaderboard, data, rnd))
+    with contextlib.suppress(TelegramError):  # "message is not modified" and friends
+        await context.bot.edit_message_text(text, where["chat_id"], where["message_id"], parse_mode=ParseMode.HTML)  # fmt: skip
+
+
+@for_users(Role.COACH)
+async def round_start(update: Update, context: Context) -> None:
+    """/round_start: pick the cohort."""
+    await pick_cohort(update, context, "rd")
+
+
+@for_users(Role.COACH)
+@button
+@refusals
+async def choose_scenario(update: Update, context: Context) -> None:
+    """Pick the scenario for the round."""
+    assert context.match is not None
+    cohort = await call(cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1))  # fmt: skip
+    scenarios = context.services.practice.scenarios.values()
+    rows = [
+        [Button(s.title(context.lang), callback_data=f"rdc:{cohort.id}:{s.id}")] for s in scenarios
+    ]
+    await answer(update, context, ct(context.lang, "round_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
+
+
+@for_users(Role.COACH)
+@button
+async def choose_names(update: Update, context: Context) -> None:
+    """Show or hide names on the leaderboard."""
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    row = [Button(cl(context.lang, "btn_show_names"), callback_data=f"rdn:{cid}:{sid}:0"), Button(cl(context.lang, "btn_hide_names"), callback_data=f"rdn:{cid}:{sid}:1")]  # fmt: skip
+    await answer(update, context, ct(context.lang, "round_pick_names"), Markup([row]))
+
+
+def starter(watch: RoundWatch) -> Handler:
+    """The handler that starts a round (it resets the watch's participants)."""
+
+    @for_users(Role.COACH)
+    @button
+    @refusals
+    async def start(update: Update, context: Context) -> None:
+        """Open the round, post the leaderboard here and invite every member."""
+        assert context.match is not None and update.effective_chat is not None
+        cid, sid, hide = context.match.groups()
+        if sid not in context.services.practice.scenarios:
+            raise StaleButton
+        me, data = await actor(update, context), records(context)
+        rnd = await call(rounds.start_round, data, me, cid, sid, hide_names=hide == "1")
+        watch.forget()
+        await answer(
+            update, context, ct(context.lang, "round_started", members=len(rnd.participants))
+        )
+        title = context.services.practice.scenario(sid).title(context.lang)
+        board = await send(
+            context, update.effective_chat.id, board_text(context.lang, title, rnd, [])
+        )
+        await call(data.put, BOARDS, rnd.id, {"chat_id": board.chat_id, "message_id": board.message_id, "lang": context.lang})  # fmt: skip
+        for user_id in rnd.participants:
+            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+            text = ct(lang, "round_invite", coach=me.name, scenario=context.services.practice.scenario(sid).title(lang), level=rnd.level)  # fmt: skip
+            with contextlib.suppress(TelegramError):  # a rep who blocked the bot misses out
+                await send(context, int(user_id), text, Markup([[Button(cl(lang, "btn_start"), callback_data=f"rj:{rnd.id}")]]))  # fmt: skip
+
+    return start
+
+
+@rep
+@button
+async def join_round(update: Update, context: Context) -> None:
+    """Begin the round's role-play, if the round is open and the rep takes part."""
+    assert context.match is not None and update.effective_user and update.effective_chat
+    user_id = str(update.effective_user.id)
+    doc = await call(records(context).get, ROUNDS, context.match.group(1))
+    if doc is None or doc.get("ended_at") is not None or user_id not in doc["participants"]:
+        raise StaleButton
+    await flow.begin(context, update.effective_chat.id, user_id, doc["scenario_id"], int(doc["level"]), "practice")  # fmt: skip
+
+
+def ender(watch: RoundWatch) -> Handler:
+    """/round_end: end the coach's running round and send everyone the summary."""
+
+    @for_users(Role.COACH)
+    @refusals
+    async def end(update: Update, context: Context) -> None:
+        """End the running round of one of the coach's cohorts."""
+        me, data = await actor(update, context), records(context)
+        mine = {c.id for c in await call(cohorts.coach_cohorts, data, me)}
+        running = [
+            d for d in await call(data.find, ROUNDS, ended_at=None) if d["cohort_id"] in mine
+        ]
+        if not running:
+            await answer(update, context, ct(context.lang, "no_round"))
+            return
+        ended, summary = await call(rounds.end_round, data, me, running[0]["id"])
+        watch.forget()
+        await show_board(context, data, ended.id)
+        await answer(update, context, summary_text(context, context.lang, ended, summary, None))
+        for user_id in ended.participants:
+            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+            with contextlib.suppress(TelegramError):
+                await send(
+                    context, int(user_id), summary_text(context, lang, ended, summary, user_id)
+                )
+
+    return end
+
+
+def summary_text(
+    context: Context, lang: Lang, rnd: rounds.Round, s: rounds.Summary, viewer: str | None
+) -> Html:
+    """The round's summary; a participant also gets their own place."""
+    rubric, title = (
+        context.services.practice.rubric,
+        context.services.practice.scenario(rnd.scenario_id).title(lang),
+    )
+    board = board_text(lang, title, rnd, s.board)
+    weakest = rubric.criterion(s.weakest).name(lang) if s.weakest else "–"
+    passed = "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%"
+    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=s.mean if s.mean is not None else "–", median=s.median if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
+    mine = next((e for e in s.board if e.user_id == viewer), None)
+    if mine is not None:
+        text = Html(
+            text
+            + "\n\n"
+            + ct(lang, "your_rank", rank=mine.rank, finished=s.finished, score=mine.overall)
+        )
+    return text
+
+
+def register(app: App) -> None:
+    """Add this module's handlers, and the watch that runs after every update."""
+    watch = RoundWatch()
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("round_start", round_start, filters=private))
+    app.add_handler(CommandHandler("round_end", ender(watch), filters=private))
+    app.add_handler(CallbackQueryHandler(choose_scenario, pattern=cb.ROUND))
+    app.add_handler(CallbackQueryHandler(choose_names, pattern=cb.ROUND_SCENARIO))
+    app.add_handler(CallbackQueryHandler(starter(watch), pattern=cb.ROUND_START))
+    app.add_handler(CallbackQueryHandler(join_round, pattern=cb.ROUND_JOIN))
+    app.add_handler(TypeHandler(Update, watch.after_update), group=1)

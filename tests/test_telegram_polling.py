@@ -1,0 +1,144 @@
+"""End to end: the real polling loop against the fake Bot API, people typing concurrently."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import AIORateLimiter
+
+from bot.core.customer import CustomerRequest
+from bot.telegram.app import ALLOWED_UPDATES, COMMANDS
+from bot.telegram.context import App
+from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api_users import FakeUser
+from tests.telegram_world import STRONG, offline_practice, started
+
+pytest_plugins = ("tests.telegram_world",)
+
+#: Every method the bot may call: documented Bot API methods only.
+DOCUMENTED = {
+    "getme", "getupdates", "sendmessage", "editmessagetext", "editmessagereplymarkup",
+    "answercallbackquery", "sendchataction", "sendphoto", "senddocument", "setmycommands",
+    "deletewebhook", "getfile",
+}  # fmt: skip
+
+
+@asynccontextmanager
+async def polling(api: FakeBotApi, data_dir: Path, **kwargs: Any) -> AsyncIterator[App]:
+    """The bot serving through `updater.start_polling`, as `salescoach serve` runs it."""
+    app = await started(api, data_dir, **kwargs)
+    assert app.post_init is not None and app.updater is not None
+    await app.post_init(app)  # run_polling() does this: the command menu
+    await app.start()
+    await app.updater.start_polling(poll_interval=0.0, timeout=5, allowed_updates=ALLOWED_UPDATES)
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+async def test_end_to_end_a_whole_session_through_the_polling_loop(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    async with polling(api, data_dir):
+        rep = FakeUser(api, 5001, "Erik", "en")
+        rep.say("/start")
+        welcome, choose = await rep.receive(2)
+        assert welcome.text.startswith("👋 Hi Erik!")
+        rep.press(choose, "Svenska")
+        assert (await rep.receive())[0].text.startswith("Klart!")
+
+        rep.say("/practice")
+        (picker,) = await rep.receive()
+        rep.press(picker, "Visitkorten som aldrig kom")
+        rep.press(picker, "Lätt")  # pressed quickly, handled in order after the brief
+        intro, opening = await rep.receive(2)
+        assert intro.text.startswith("🎬 Visitkorten som aldrig kom · ★ Lätt · Träning")
+        assert opening.text.startswith("🗣 ")
+
+        for reply in STRONG["sv"]:
+            rep.say(reply)
+            answers = await rep.settle()
+            assert answers[0].text.startswith("🗣 ") and answers[1].text.startswith("📊 ")
+            if len(answers) == 3:
+                break
+        report = answers[2]
+        assert report.text.startswith("🏁 Rapportkort – Visitkorten som aldrig kom")
+
+        query = rep.press(report, "Transkript")
+        (document,) = await rep.receive()
+        assert document.kind == "document" and rep.answer_to(query)["answered"]
+
+    menu = {
+        lang: [c["command"] for c in api.commands[("default", lang)]] for lang in ("sv", "en", "")
+    }
+    assert menu == {"sv": list(COMMANDS), "en": list(COMMANDS), "": list(COMMANDS)}
+    assert api.commands[("default", "sv")][1]["description"] == "Välj en kund och öva"
+    assert {name for name, _ in api.calls} <= DOCUMENTED
+
+
+def slow(seconds: float) -> Callable[[CustomerRequest], float]:
+    """A customer delay that makes earlier replies slower than later ones."""
+    return lambda request: seconds * (3 - min(request.state.turn, 3)) / 3
+
+
+async def test_two_reps_typing_at_once_are_served_concurrently_each_in_order(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    async with polling(api, data_dir, practice=offline_practice(delay=slow(0.3))):
+        reps = [FakeUser(api, 6001, "A", "en"), FakeUser(api, 6002, "B", "en")]
+        for rep in reps:
+            rep.say("/practice")
+            (picker,) = await rep.receive()
+            rep.press(picker, data="go:cards-never-arrived:1:practice")
+            await rep.receive(2)
+        start = time.perf_counter()
+        sent = {rep.chat_id: [] for rep in reps}
+        for reply in STRONG["en"][:3]:  # interleaved: A1 B1 A2 B2 A3 B3, all at once
+            for rep in reps:
+                sent[rep.chat_id].append(rep.say(reply)["message"]["message_id"])
+        for rep in reps:
+            await rep.receive(6, timeout=10)
+        elapsed = time.perf_counter() - start
+        for rep in reps:
+            feedback = [m for m in rep.inbox if m.text.startswith("📊")]
+            assert [m.reply_to for m in feedback] == sent[rep.chat_id]  # in the order typed
+        # Each rep's three turns run one after another (0.3 + 0.2 + 0.1 s); the reps overlap.
+        assert 0.55 < elapsed < 1.1
+
+
+async def test_a_restarted_bot_resumes_the_session_from_the_store(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    rep = FakeUser(api, 7001, "Resa", "en")
+    async with polling(api, data_dir):
+        rep.say("/practice")
+        (picker,) = await rep.receive()
+        rep.press(picker, data="go:cards-never-arrived:1:practice")
+        await rep.receive(2)
+        rep.say(STRONG["en"][0])
+        await rep.receive(2)
+    async with polling(api, data_dir) as fresh:  # a new process: empty memory, same data folder
+        rep.say(STRONG["en"][1])
+        customer, feedback = await rep.receive(2)
+        assert customer.text.startswith("🗣 ") and feedback.text.startswith("📊 ")
+        session = await fresh.bot_data.services.store.active_session("7001")
+        assert session is not None and [t.reply for t in session.turns] == STRONG["en"][:2]
+
+
+async def test_flood_limit_answers_are_waited_out_by_the_rate_limiter(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    async with polling(api, data_dir, rate_limiter=AIORateLimiter(max_retries=2)):
+        rep = FakeUser(api, 8001, "Flo", "en")
+        api.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+        rep.say("/help")
+        (help_text,) = await rep.receive(timeout=5)
+        assert help_text.text.startswith("How to practise")
+        assert len(api.called("sendMessage")) == 2
