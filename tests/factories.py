@@ -54,9 +54,9 @@ def turn(
     overall: int = 70,
     at: float = T0,
     reply: str = "What would a late delivery cost you?",
-    **criteria: int | None,
+    **criteria: Any,
 ) -> Turn:
-    """One scored turn."""
+    """One scored turn; keyword arguments are 0-5 criterion scores."""
     return Turn(
         index=index,
         customer_line=f"customer line {index}",

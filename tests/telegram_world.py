@@ -121,14 +121,6 @@ class World:
         return user.unread()
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    """A running fake Bot API server."""
-    server = await FakeBotApi().start()
-    yield server
-    await server.stop()
-
-
 async def started(api: FakeBotApi, data_dir: Path, **kwargs: Any) -> App:
     """A built and initialised application (getMe done), without the rate limiter."""
     settings = settings_for(api, data_dir, **kwargs.pop("settings", {}))
@@ -136,6 +128,14 @@ async def started(api: FakeBotApi, data_dir: Path, **kwargs: Any) -> App:
     app = build_application(settings, **kwargs)
     await app.initialize()
     return app
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """A running fake Bot API server."""
+    server = await FakeBotApi().start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture

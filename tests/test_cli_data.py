@@ -67,7 +67,7 @@ def test_progress_text_names_what_to_train_next_and_draws_the_chart(
     out = capsys.readouterr().out
     assert "Progress for anna: 2 sessions" in out
     trains_ownership = [sid for sid, s in default_scenarios().items() if "ownership" in s.focus]
-    next_up = [sid for sid in trains_ownership if sid != "cards-never-arrived"][0]
+    next_up = next(sid for sid in trains_ownership if sid != "cards-never-arrived")
     assert f"Train next: {default_rubric().criterion('ownership').name('en')}, with “" in out
     assert f"salescoach chat --scenario {next_up}" in out
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

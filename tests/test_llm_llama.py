@@ -74,7 +74,7 @@ def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("llama") / "server.log"
     # n_ctx 4096: the judge's prompt (rubric with anchors) plus its answer needs ~3000 tokens.
     command = [PYTHON, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--n_ctx", "4096", "--verbose", "False"]
+    command += ["--port", str(port), "--n_ctx", "4096", "--n_threads", str(os.cpu_count() or 2)]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"

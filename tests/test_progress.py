@@ -9,15 +9,16 @@ import pytest
 from factories import DAY, T0, rubric, scored_session, session, turn
 
 from bot.core.progress import criterion_scores, medal_for, progress, session_overall, streak
+from bot.core.session import Turn
 from bot.core.state import Outcome
 
 RUBRIC = rubric()
 TODAY = date(2026, 1, 10)
 
 
-def _on_day(n: int, **criteria: int | None) -> list:
+def _on_day(n: int, **criteria: int | None) -> list[Turn]:
     """One turn `n` days after T0 with these criterion scores."""
-    return [turn(0, 70, at=T0 + n * DAY, **criteria)]
+    return [turn(0, 70, T0 + n * DAY, "a reply", **criteria)]
 
 
 def test_session_scores_are_means_over_applicable_turns_on_a_0_to_100_scale() -> None:
@@ -152,7 +153,7 @@ def test_recommendation_names_the_weakest_criterion_and_an_unmedalled_scenario_f
     sessions = [
         session(
             scenario_id="blame_game",
-            turns=[turn(0, 80, ownership=1, **strong)],
+            turns=[turn(0, 80, T0, "a reply", ownership=1, **strong)],
             outcome=Outcome.WON,
         )
     ]

@@ -75,3 +75,18 @@ async def test_a_slow_save_does_not_block_the_event_loop(data_dir: Path) -> None
     beat.cancel()
 
     assert ticks >= elapsed / 0.001 / 4  # the loop kept ticking while files were fsynced
+
+
+async def test_a_cancelled_save_still_lands_before_the_next_call_for_that_rep(
+    data_dir: Path,
+) -> None:
+    store = AsyncStore(data_dir)
+    current = session(user_id="anna", turns=[turn(0)])
+    saving = asyncio.ensure_future(store.save_session(current))
+    await asyncio.sleep(0)  # the save has taken its snapshot and started
+    saving.cancel()
+
+    loaded = await store.load_session(current.id)
+
+    assert saving.cancelled()
+    assert len(loaded.turns) == 1

@@ -83,7 +83,7 @@ def test_a_damaged_collection_is_named_and_other_collections_work(store: Store) 
     store.table("cohorts").insert("c1", {})
     _truncate(store.layout.collection("reviews"))
 
-    with pytest.raises(StoreError, match="reviews.json"):
+    with pytest.raises(StoreError, match=r"reviews\.json"):
         store.table("reviews").all()
     assert store.table("cohorts").get("c1") == {"key": "c1"}
 
@@ -94,7 +94,7 @@ def test_a_file_from_a_newer_salescoach_asks_for_an_upgrade(store: Store) -> Non
     data["_meta"]["schema"] = 99
     path.write_text(json.dumps(data), encoding="utf-8")
 
-    with pytest.raises(StoreError, match="schema 99.*Upgrade salescoach"):
+    with pytest.raises(StoreError, match=r"schema 99.*Upgrade salescoach"):
         store.get_user("anna")
 
 

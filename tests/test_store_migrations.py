@@ -65,5 +65,5 @@ def test_migrations_run_in_order_from_the_files_version(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("schema", [0, "2", None])
 def test_a_nonsense_schema_version_is_reported_as_damage(tmp_path: Path, schema: object) -> None:
-    with pytest.raises(StoreError, match="_meta.schema"):
+    with pytest.raises(StoreError, match=r"_meta\.schema"):
         upgrade(tmp_path / "f.json", "profile", {"_meta": {"schema": schema}})

@@ -11,12 +11,12 @@ import pytest
 from bot.core.customer import CustomerRequest
 from bot.errors import EngineError
 from bot.settings import Settings
-from bot.telegram.format import MAX_MESSAGE, tg_len
+from bot.telegram.format import MAX_MESSAGE, visible_len
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
 from tests.telegram_world import STRONG, World, offline_practice, started
 
-pytest_plugins = ("tests.telegram_world",)
+pytest_plugins = ("tests.telegram_fixtures",)
 
 CARDS = "cards-never-arrived"
 
@@ -187,7 +187,7 @@ async def test_a_long_customer_line_is_split_into_valid_messages(
     answers = await world.step(rep, STRONG["en"][0])
     customer_parts = answers[:-1]
     assert len(customer_parts) == 3 and answers[-1].text.startswith("📊")
-    assert all(tg_len(m.html or "") <= MAX_MESSAGE for m in customer_parts)
+    assert all(visible_len(m.html or "") <= MAX_MESSAGE for m in customer_parts)
     assert "Well <honestly> & so on." in customer_parts[0].text
     await app.shutdown()
 

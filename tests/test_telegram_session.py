@@ -7,7 +7,7 @@ from tests.fakes.bot_api import Sent
 from tests.fakes.bot_api_users import FakeUser
 from tests.telegram_world import STRONG, World
 
-pytest_plugins = ("tests.telegram_world",)
+pytest_plugins = ("tests.telegram_fixtures",)
 
 CARDS_EN = "The business cards that never arrived"
 
@@ -43,24 +43,30 @@ async def test_full_session_from_start_to_report_card(world: World) -> None:
     assert intro.text.startswith(f"🎬 {CARDS_EN}") and opening.text.startswith("🗣 ")
 
     for reply in STRONG["en"]:
-        answers = await world.step(rep, reply)
-        customer, feedback = answers[0], answers[1]
+        customer, feedback, *report = await world.step(rep, reply)
         assert customer.text.startswith("🗣 ")
         assert feedback.text.startswith("📊 ") and "/100" in feedback.text
         assert feedback.reply_to is not None  # attached to the reply it scores
-        if len(answers) == 3:
+        if report:
             break
-    report = answers[2]
-    assert report.text.startswith(f"🏁 Report card – {CARDS_EN}")
-    assert "Per skill" in report.text and "✅ Passed" in report.text
-    assert [b["text"] for b in report.buttons] == [
-        "🔁 Try again",
-        "➡️ Next recommended",
-        "📄 Transcript",
-    ]
+    else:
+        report = await world.step(rep, "/end")
+    assert report[0].text.startswith(f"🏁 Report card – {CARDS_EN}") and "Per skill" in report[0].text
+    buttons = [b["text"] for b in report[0].buttons]
+    assert buttons == ["🔁 Try again", "➡️ Next recommended", "📄 Transcript"]
 
-    session = (await world.app.bot_data.services.store.sessions(str(rep.user["id"])))[0]
-    assert session.outcome in (Outcome.WON, Outcome.MEETING_BOOKED)
+    (summary,) = await world.app.bot_data.services.store.sessions(str(rep.user["id"]))
+    assert summary.finished and summary.turns >= 1
+
+
+async def test_a_customer_who_walks_out_ends_the_session_with_the_report_card(world: World) -> None:
+    rep = world.rep(lang="en")
+    await start_scenario(world, rep)
+    rude = ["You're wrong, you know nothing about this.", "Stop whining, you don't get it."]
+    answers = [m for reply in rude for m in await world.step(rep, reply)]
+    assert answers[-1].text.startswith(f"🏁 Report card – {CARDS_EN}\n🚪 The customer left")
+    (summary,) = await world.app.bot_data.services.store.sessions(str(rep.user["id"]))
+    assert summary.outcome is Outcome.LOST
 
 
 async def test_exam_mode_keeps_feedback_for_the_end(world: World) -> None:

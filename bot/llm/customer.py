@@ -15,6 +15,11 @@ from bot.llm.client import LLMClient
 LANGUAGE = {"sv": "Swedish", "en": "English"}
 MAX_LINE_CHARS = 400
 MAX_SENTENCES = 3
+#: Where a model that continues the conversation script starts writing the next speaker.
+TRANSCRIPT_MARKER = re.compile(
+    r"\s*(?:<\s*/?\s*rep\s*>|\b(?:salesperson|säljare(?:n)?|you|du|customer|kund(?:en)?|rep)\s*:)",
+    re.I,
+)
 
 #: How the customer reacts to what the rep did, in words for the model (worst first).
 REACTIONS: dict[Signal, str] = {
@@ -117,9 +122,11 @@ def clean_line(text: str, name: str) -> str:
     """Strip labels, quotes and stage directions a model may add; keep it short."""
     # Small models ramble on after the line: keep the first paragraph and three sentences.
     line = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0].replace("\n", " ")
+    label = rf"^\s*(?:{re.escape(name)}|customer|kund(?:en)?|you|du)\s*:\s*"
+    line = re.sub(label, "", line, flags=re.I)
+    line = TRANSCRIPT_MARKER.split(line, maxsplit=1)[0]  # they also go on writing the script
     sentences = re.split(r"(?<=[.!?…])\s+", line)
     line = " ".join(sentences[:MAX_SENTENCES])
-    line = re.sub(rf"^(?:{re.escape(name)}|customer|kund(?:en)?)\s*:\s*", "", line, flags=re.I)
     line = re.sub(r"^\*[^*]{0,80}\*\s*|^\([^)]{0,80}\)\s*", "", line)
     line = line.strip().strip('"“”«»').strip()
     if len(line) > MAX_LINE_CHARS:

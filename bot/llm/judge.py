@@ -128,7 +128,8 @@ class LLMJudge:
                 verdict, clamped = parse_verdict(completion.text)
                 judgement = self.build(verdict, clamped, request, offline, applicable)
             except InvalidVerdict as exc:
-                problems.append(f"{mode}: {exc}")
+                cut = " (answer cut off)" if completion.finish_reason == "length" else ""
+                problems.append(f"{mode}: {exc}{cut}")
                 continue
             self._remember(key, replace(judgement, extra={**judgement.extra, "format": mode}))
             return self.cache[key]

@@ -126,16 +126,24 @@ def json_schema(criterion_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def extract_json(text: str) -> Any:
-    """The first JSON object in a text (bare, in a ``` fence, or after some prose)."""
+def extract_json(text: str, key: str = "criteria") -> Any:
+    """The first JSON object with `key` in a text (bare, in a ``` fence, or after some prose).
+
+    Without one, the first object at all; a cut-off answer would otherwise yield an inner object.
+    """
     decoder = json.JSONDecoder()
+    found: list[dict[str, Any]] = []
     for match in re.finditer(r"\{", text):
         try:
             value, _ = decoder.raw_decode(text, match.start())
         except json.JSONDecodeError:
             continue
         if isinstance(value, dict):
-            return value
+            if key in value:
+                return value
+            found.append(value)
+    if found:
+        return found[0]
     raise InvalidVerdict("no JSON object in the answer")
 
 

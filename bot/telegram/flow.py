@@ -7,6 +7,8 @@ fresh or restarted bot), resumed from the store, which is written after every ch
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.core.practice import MAX_REPLY_CHARS, clean_reply
 from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
@@ -83,9 +85,14 @@ async def play(
         result = await practice.reply(session, text, on_customer=on_customer)
     finally:
         await typing.stop()
-    await context.services.store.save_session(session)
-    if session.mode == "practice":
-        await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
+    # The durable write overlaps with sending the feedback; the store keeps a rep's writes
+    # in order, and the handler does not finish before the turn is on disk.
+    saving = asyncio.ensure_future(context.services.store.save_session(session))
+    try:
+        if session.mode == "practice":
+            await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
+    finally:
+        await saving
     if result.finished:
         await finish(context, chat_id, session)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import time
 
@@ -20,14 +21,31 @@ def tg_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _units(text: str) -> int:
+    return sum(2 if ord(char) > 0xFFFF else 1 for char in text)
+
+
 def _hard_limit(text: str, budget: int) -> int:
-    """The largest index i such that text[:i] fits in `budget` UTF-16 units."""
-    used = 0
-    for i, char in enumerate(text):
-        used += 2 if ord(char) > 0xFFFF else 1
-        if used > budget:
+    """The largest index i such that text[:i] shows at most `budget` units in Telegram
+    (tags show nothing, an entity shows one character); never inside a tag or entity."""
+    used = i = 0
+    while i < len(text):
+        token = _TOKEN.match(text, i)
+        if token:
+            shown = token.group(0)
+            cost = 0 if shown.startswith("<") else _units(html.unescape(shown))
+            end = token.end()
+        else:
+            cost, end = _units(text[i]), i + 1
+        if used + cost > budget:
             return i
+        used, i = used + cost, end
     return len(text)
+
+
+def visible_len(text: str) -> int:
+    """How long Telegram considers a message in HTML parse mode: after entity parsing."""
+    return tg_len(html.unescape(_TAG.sub("", text)))
 
 
 def _cut_point(text: str, budget: int) -> int:
@@ -62,18 +80,18 @@ def _open_tags(fragment: str) -> list[tuple[str, str]]:
 
 
 def split_html(text: str, limit: int = MAX_MESSAGE) -> list[Html]:
-    """Split Telegram HTML into messages of at most `limit` units, at paragraph, line or
-    word boundaries; a tag left open at a cut is closed there and reopened in the next part."""
+    """Split Telegram HTML into messages showing at most `limit` units each, at paragraph,
+    line or word boundaries; a tag left open at a cut is closed there and reopened after it."""
     rest = text.strip()
     parts: list[Html] = []
-    while tg_len(rest) > limit:
+    while visible_len(rest) > limit:
         budget = limit
         while True:
             cut = _cut_point(rest, budget)
             head = rest[:cut].rstrip()
             opened = _open_tags(head)
             closers = "".join(f"</{name}>" for name, _ in reversed(opened))
-            overflow = tg_len(head + closers) - limit
+            overflow = visible_len(head + closers) - limit
             if overflow <= 0 or budget <= 1:
                 break
             budget -= overflow

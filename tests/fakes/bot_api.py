@@ -113,6 +113,7 @@ class FakeBotApi:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.updates: list[dict[str, Any]] = []
         self.messages: dict[tuple[int, int], Sent] = {}
+        self.outbox: dict[int, list[Sent]] = {}  # the bot's messages per chat, in order
         self.chats: dict[int, dict[str, Any]] = {}
         self.queries: dict[str, dict[str, Any]] = {}
         self.files: dict[str, tuple[bytes, str]] = {}
@@ -202,7 +203,13 @@ class FakeBotApi:
 
     def sent_to(self, chat_id: int) -> list[Sent]:
         """The bot's messages in a chat, oldest first."""
-        return [m for (c, _), m in self.messages.items() if c == chat_id and m.kind != "user"]
+        return list(self.outbox.get(chat_id, ()))
+
+    def record(self, sent: Sent) -> None:
+        """Keep a message sent in a chat (by the bot, or by a user when kind is "user")."""
+        self.messages[(sent.chat_id, sent.message_id)] = sent
+        if sent.kind != "user":
+            self.outbox.setdefault(sent.chat_id, []).append(sent)
 
     def called(self, method: str) -> list[dict[str, Any]]:
         """The parameters of every call of `method` so far."""

@@ -83,7 +83,7 @@ def _reply_to(api: FakeBotApi, chat: dict[str, Any], params: Params) -> int | No
 
 
 def _new(api: FakeBotApi, params: Params, sent: Sent) -> dict[str, Any]:
-    api.messages[(sent.chat_id, sent.message_id)] = sent
+    api.record(sent)
     return _message(api, sent)
 
 

@@ -56,8 +56,8 @@ class FakeUser:
             "date": int(time.time()),
             **content,
         }
-        self.api.messages[(self.chat_id, message_id)] = Sent(
-            self.chat_id, message_id, content.get("text", ""), kind="user", obj=message
+        self.api.record(
+            Sent(self.chat_id, message_id, content.get("text", ""), kind="user", obj=message)
         )
         return message
 
@@ -131,8 +131,8 @@ class FakeUser:
 
     @property
     def inbox(self) -> list[Sent]:
-        """Everything the bot sent to this chat."""
-        return self.api.sent_to(self.chat_id)
+        """Everything the bot sent to this chat (the live list: do not modify)."""
+        return self.api.outbox.setdefault(self.chat_id, [])
 
     def unread(self) -> list[Sent]:
         """Messages since the last read, marking them read."""
@@ -153,6 +153,15 @@ class FakeUser:
         self._seen += count
         return new
 
+    async def edited(self, sent: Sent, edits: int = 1, timeout: float = 5.0) -> Sent:
+        """Wait until the bot has edited `sent` `edits` times in all."""
+        deadline = time.monotonic() + timeout
+        while sent.edits < edits:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"message {sent.message_id} was edited {sent.edits} times")
+            await self.api.wait_change(deadline - time.monotonic())
+        return sent
+
     async def settle(self, quiet: float = 0.2, timeout: float = 5.0) -> list[Sent]:
         """Wait until the bot has said something and then stayed quiet for `quiet` seconds;
         return the new messages (marking them read)."""
@@ -163,6 +172,15 @@ class FakeUser:
             await self.api.wait_change(quiet)
             if len(self.inbox) == count:
                 return self.unread()
+
+    async def answered(self, query_id: str, timeout: float = 5.0) -> dict[str, Any]:
+        """Wait until the bot has answered a callback query; return how."""
+        deadline = time.monotonic() + timeout
+        while not self.api.queries[query_id]["answered"]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"callback query {query_id} was never answered")
+            await self.api.wait_change(deadline - time.monotonic())
+        return self.api.queries[query_id]
 
     def answer_to(self, query_id: str) -> dict[str, Any]:
         """How the bot answered a callback query."""

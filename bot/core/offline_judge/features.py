@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.core.offline_judge import lexicon_abuse as ab
 from bot.core.offline_judge import lexicon_action as ac
+from bot.core.offline_judge import lexicon_blame as bl
 from bot.core.offline_judge import lexicon_moves as mv
 from bot.core.offline_judge import lexicon_risks as rk
 from bot.core.offline_judge import lexicon_value as va
@@ -27,6 +28,7 @@ _PROMPT = re.compile(
     r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|nyfiken)(?!\w)",
     re.I,
 )
+_NEGATED = re.compile(r"(?:not|inte|isn't|no|aldrig|never)\W*$", re.I)
 _FUNCTION = frozenset(
     "is are was the a an to of for it that this what how do does did be have has can will would "
     "är var det en ett att för som på med till vad hur den har kan ska vill om inte not".split()
@@ -105,6 +107,9 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
             f.need_open = f.need_open or bool(_WH.search(s.text)) or bool(_PROMPT.search(s.text))
         elif mv.LOGISTICS.search(s.text):
             f.hits.setdefault("logistics", []).append(_sentence_hit(s))
+        elif _WH.search(s.text) and mv.NEED_YOURS.search(s.text):
+            f.hits.setdefault("need", []).append(_sentence_hit(s))
+            f.need_open = True
         elif mv.NEED_WEAK.search(s.text):
             f.hits.setdefault("need_weak", []).append(_sentence_hit(s))
             f.need_open = f.need_open or bool(_WH.search(s.text))
@@ -113,10 +118,10 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
 def _steps(f: Features, sents: list[Sentence], passive: list[Hit]) -> None:
     times = [bool(TIME.search(s.text)) for s in sents]
     for i, s in enumerate(sents):
-        if rk.BLAME.search(s.text):
+        if bl.BLAME.search(s.text):
             continue
-        proposes = s.question or ac.PROPOSE.search(s.text) is not None
-        if not proposes:
+        # A step is something the rep commits to or proposes, not an instruction to the customer.
+        if not (ac.PROPOSE.search(s.text) or (s.question and times[i])):
             continue
         near_time = times[i] or (i > 0 and times[i - 1]) or (i + 1 < len(times) and times[i + 1])
         strong = [h for h in _spans(ac.STEP_STRONG, s.text, s.start) if not _overlaps(h, passive)]
@@ -166,8 +171,8 @@ _SIMPLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empathy", ac.EMPATHY),
     ("price", rk.PRICE),
     ("quote_send", rk.QUOTE_SEND),
-    ("blame", rk.BLAME),
-    ("shrug", rk.SHRUG),
+    ("blame", bl.BLAME),
+    ("shrug", bl.SHRUG),
     ("mature", rk.MATURE),
     ("rude", ab.RUDE),
     ("blunt", ab.BLUNT),
@@ -208,6 +213,9 @@ def detect(reply: str, customer_line: str = "") -> Features:
         found = _spans(pattern, reply)
         if found:
             f.hits[kind] = found
+    if "own" in f.hits:
+        # "Not my fault" is the opposite of owning it.
+        f.hits["own"] = [h for h in f.hits["own"] if not _NEGATED.search(reply[max(0, h.start - 8) : h.start])]
     f.hits["passive"] = _spans(rk.PASSIVE, reply)
     f.hits["discount"] = _discounts(reply)
     sents = sentences(reply)
@@ -220,23 +228,37 @@ def detect(reply: str, customer_line: str = "") -> Features:
     commas = reply.count(",") + reply.count(" and ") + reply.count(" och ")
     features = len(mv.FEATURE.findall(reply))
     f.feature_dump = commas >= 4 and features >= 3 and not f.has("need")
-    _tricks(f, tokens)
+    _tricks(f, tokens, sents)
     return f
 
 
-def _tricks(f: Features, tokens: list[str]) -> None:
+def _tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
     text = f.text
+    business = any(f.has(k) for k in _BUSINESS)
+    substance = (
+        business
+        or f.comply
+        or any(f.has(k) for k in ("empathy", "passive", "mature", "step_weak", "reflect", "shrug"))
+        or any(s.question for s in sents)
+        or mv.SALES.search(text) is not None
+    )
+    harmful = any(f.has(k) for k in ("rude", "blunt", "condescend", "pushy", "badmouth", "injection"))
     if not tokens or (len(tokens) <= 4 and all(t in ab.FILLER_WORDS for t in tokens)):
+        f.filler = True
+    elif len(tokens) <= 2 and not substance and not harmful:
         f.filler = True
     meta = len(f.hits.get("meta", []))
     functions = sum(1 for t in tokens if t in _FUNCTION)
-    counts = Counter(t for t in tokens if len(t) >= 3)
-    repeated = bool(counts) and max(counts.values()) >= 3 and len(counts) / max(1, len(tokens)) < 0.75
+    counts = Counter(t for t in tokens if len(t) >= 3 and t not in _FUNCTION)
+    top = max(counts.values(), default=0)
+    repeated = top >= 3 and top / len(tokens) >= 0.25
     f.stuffing = (
         len(HASHTAG.findall(text)) >= 2
         or (meta >= 3 and (f.pronouns == 0 or meta / max(1, len(tokens)) >= 0.3))
         or (meta >= 2 and f.pronouns == 0 and functions == 0)
         or (repeated and len(tokens) < 40)
     )
-    business = any(f.has(k) for k in _BUSINESS)
-    f.off_topic = f.has("off_topic") and not business and f.overlap == 0
+    # Small talk, or a reply that touches nothing the customer said and no sales move at all.
+    f.off_topic = not f.filler and f.overlap == 0 and not business and (
+        f.has("off_topic") or (not substance and not harmful and len(tokens) >= 3)
+    )

@@ -22,7 +22,7 @@ RUDE = rx(
     r"you have no (?:idea|clue)",
     r"no clue what",
     r"shut up",
-    r"get lost",
+    r"(?:^|(?<=[.!?,]\s)|(?<=just\s)|(?<=go\s))get lost",
     r"screw you",
     r"f+u+c+k\w*",
     r"wtf",
@@ -65,6 +65,10 @@ BLUNT = rx(
     r"ni har (?:ju |helt |totalt |så |bara )?fel",
     r"(?:nope|no|nej|nä),? (?:that's|det är) (?:wrong|fel)",
     r"lol no",
+    r"(?:haven't|have not|didn't|did not) (?:done|do) (?:your|the|any) homework",
+    r"(?:har |hade )?(?:uppenbarligen |ju )?inte (?:läst på|gjort (?:din|er|era) läxa)",
+    r"(?:lame|bad|poor|weak|pathetic) excuse",
+    r"(?:dålig|usel|svag|patetisk) ursäkt",
 )
 
 #: Talking down to the customer.
@@ -91,6 +95,8 @@ CONDESCEND = rx(
     r"lugn,",
     r"chill",
     r"seriously\?",
+    r"are you serious",
+    r"allvarligt\?",
     r"seriöst\?",
     r"come on",
     r"kom igen",
@@ -133,8 +139,10 @@ PUSHY = rx(
     r"missa inte",
     r"best on the market",
     r"bäst på marknaden",
-    r"(?:we're|we are|vi är) (?:way |much |so much |mycket |betydligt |långt |klart )?(?:better|bättre|the best"
+    r"(?:we're|we are|vi är) (?:way |much |so much |mycket |betydligt |långt |klart |the )?(?:better|bättre|best"
     r"|bäst|cheapest|billigast)",
+    r"if you sign (?:this|today|now|before|by)",
+    r"om (?:ni|du) (?:skriver på|signerar|tecknar) (?:den här|denna|idag|i dag|nu|innan|före)",
 )
 
 #: Running down the competitor or the customer's choice.
@@ -169,6 +177,16 @@ INJECTION = rx(
     r"jailbreak",
     r"developer mode",
     r"(?:full|max|maximum|top|perfect|highest) (?:marks|score|points|grade)",
+    r"override",
+    r"(?:score|grade|rating|betyg|poäng|overall)\s*[=:]\s*\d+",
+    r"(?:to|dear|hey|till|hej|note to|obs till) (?:the )?(?:ai|ai:n|model|modellen|llm|gpt|bot|boten|evaluator"
+    r"|rättaren|bedömaren|domaren|judge|grader)",
+    r"(?:som|who is|that is|which is) (?:bedömer|rättar|grading|judging|scoring|evaluating)",
+    r"give me (?:100|full|max\w*|a perfect|top marks|a 5|a 10|5/5)",
+    r"ge mig (?:100|full|max\w*|högsta|en 5:a|5 av 5)",
+    r"(?:deserves?|should (?:have|get)|must (?:have|get)|ska (?:ha|få)|förtjänar) (?:a |en )?(?:5|10|100|full|max\w*"
+    r"|högsta|top)",
+    r"(?:5|10|100) (?:på|in|on|for) (?:allt|all|everything|every)",
     r"(?:give|award|grant|assign|output)\w* (?:me |this |this reply |it |the reply )?(?:full|max\w*|perfect)",
     r"(?:rate|grade|mark|score)\w* (?:this|it|me|the reply|my reply) (?:as |a |an |with )?(?:\d|full|max|top"
     r"|perfect|excellent|high)",
@@ -278,6 +296,10 @@ OFF_TOPIC = rx(
     r"födelsedag\w*",
     r"recept\w*",
     r"mål i slutet",
+    r"(?:good|nice|great) (?:place|spot) for (?:lunch|dinner|a beer|coffee)",
+    r"lunchställe\w*",
+    r"(?:tired|slept|sleep|hungover)",
+    r"(?:trött|sovit|sova|bakis)",
 )
 
 #: Words that carry no content on their own.

@@ -21,6 +21,8 @@ OWN = rx(
     r"we (?:messed|screwed|dropped|slipped) (?:up|the ball)",
     r"i(?:'ll| will) take (?:this|it|that) (?:one|on)?",
     r"i take (?:full )?(?:responsibility|ownership)",
+    r"(?:i|we)(?:'ll| will)? own (?:this|it|the|that)",
+    r"(?:i|we)(?:'ll| will)? take (?:full )?(?:ownership|responsibility) (?:of|for)",
     r"leave it (?:with|to) me",
     r"i(?:'m| am) on it",
     r"(?:not|isn't|is not|shouldn't be|should not be) (?:ok|okay|acceptable|good enough|how it should be)",
@@ -48,7 +50,7 @@ OWN = rx(
 OWN_ACT = rx(
     rf"{_I_WILL} (?:\w+ ){{0,3}}?(?:fix|sort|solve|handle|take care|make sure|ensure|drive|bring|deliver"
     r"|come over|come by|drop (?:them|it|by)|reprint|print|replace|refund|correct|rectify|get (?:you|them|it|a new"
-    r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally|have it)",
+    r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally)",
     r"(?:i|we)(?:'ll| will) (?:\w+ ){0,4}?(?:myself|ourselves|personally)",
     r"you'll have (?:a|the|them|it|new|\d+)",
     r"(?:they|it|the cards|the chairs|the invoice)(?:'ll| will) be with you",
@@ -56,6 +58,10 @@ OWN_ACT = rx(
     r"|åker|åka|kommer över|kommer förbi|levererar|leverera|trycker|trycka|skickar (?:nya|en ny|ersättning)"
     r"|ersätter|ersätta|rättar|rätta|lastar|lasta|går ner|går till|går över|tar det|tar med)",
     r"(?:jag|vi) (?:\w+ ){0,4}(?:själv|själva|personligen)",
+    # Swedish puts the verb before the subject after an adverb: "så tar jag det", "i dag kör jag".
+    r"(?:fixar|ordnar|löser|tar|kör|ser|åker|kommer|skickar|trycker|levererar|går|lastar|rättar|ersätter|byter)"
+    r" (?:jag|vi) (?:\w+ ){0,2}?(?:det|dem|den|dom|hand om|till|över|förbi|själv|själva|nya|ny|en ny|direkt|nu|ut"
+    r"|personligen)",
     r"(?:du|ni) (?:får|ska få|har) (?:korten|dem|en rättad|nya|\d+)",
     r"(?:hos|med) (?:dig|er) (?:innan|före|senast|i ?morgon|i ?kväll|i ?dag)",
 )
@@ -67,6 +73,7 @@ OWN_CHECK = rx(
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:kollar|kolla|tar reda|undersöker|undersöka|jagar|jaga|spårar|spåra|ringer"
     r" (?:tryckeriet|posten|transportören|lagret|budfirman|leverantören|dem|ekonomi))",
     r"ringer (?:tryckeriet|posten|transportören|lagret|budfirman)",
+    r"(?:kollar|undersöker|jagar|spårar|ringer|hör) (?:jag|vi) (?:\w+ ){0,2}?(?:upp|med|direkt|nu|vad|var)",
 )
 
 #: Saying sorry.
@@ -101,6 +108,7 @@ STEP_STRONG = rx(
     r"workshop",
     r"coffee",
     r"book\w*",
+    r"pencil (?:in|you in|it in)",
     r"schedule\w*",
     r"set up",
     r"trial",
@@ -186,8 +194,15 @@ SLOT = rx(
     r"passar (?:det|dig|er)",
     r"funkar (?:det|för dig|för er)",
     r"är (?:du|ni) ledig\w*",
-    r"i can do",
+    r"i can do(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|\d|tomorrow|next|this (?:afternoon|morning|evening)))",
     r"jag kan (?:på|i)",
+    r"(?:can|could|shall|should) we",
+    r"how about",
+    r"what about",
+    r"(?:kan|ska|skulle) vi",
+    r"vad sägs om",
+    r"hur låter",
+    r"pencil (?:in|you in|it in)",
 )
 
 #: The rep (or rep and customer together) commits or proposes.
@@ -213,6 +228,16 @@ PROPOSE = rx(
     r"passar",
     r"funkar",
     r"förslag",
+    r"want me to",
+    r"(?:shall|should|can|may) i",
+    r"would you like",
+    r"do you want",
+    r"would it help",
+    r"up for",
+    r"ska jag",
+    r"vill (?:du|ni)",
+    r"kan jag",
+    r"får jag",
 )
 
 #: A purpose or agenda attached to the step.
@@ -278,4 +303,6 @@ EMPATHY = rx(
     r"jag kan tänka mig",
     r"åh nej",
     r"det hade jag också",
+    r"förlåt",
+    r"beklagar",
 )

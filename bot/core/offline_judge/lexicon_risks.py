@@ -14,7 +14,9 @@ PRICE = re.compile(
     r"|(?:price|prices|pris|priset|priser|cost|costs|kostar|kostnaden|lowest|lägsta|bästa|best)\s*(?:is|are|är"
     r"|blir|=|:)\s*\d|price ?list\w*|price sheet|prislist\w*|prisblad\w*|prices attached|bifogar pris\w*"
     r"|(?:our|vårt|vår) (?:best|lowest|bästa|lägsta) (?:price|number|offer|pris|bud)|best number|bästa pris"
-    r"|(?:prices|priser\w*) (?:are|is|finns|står) (?:on|på))",
+    r"|(?:prices|priser\w*) (?:are|is|finns|står) (?:on|på)"
+    r"|(?:that's|thats|that is|it's|that'll be|det blir|blir det|det kostar|kostar|costs?)\s+[$€£]?\d+"
+    r"|pricing(?:'s|\s+is)?\s+(?:on|at)\s+(?:the|our)|(?:står|finns)\s+på\s+(?:hemsidan|webben|sajten))",
     FLAGS,
 )
 
@@ -33,7 +35,7 @@ QUOTE_SEND = rx(
 #: Opening with plain compliance: "Sure!", "Absolut, det fixar jag".
 COMPLY = re.compile(
     r"^\W*(?:sure(?: thing)?|ok(?:ay)?|of course|absolutely|no problem|np|will do|can do|happy to|yes|yep"
-    r"|yeah|gladly|definitely|certainly|understood|got it|noted|självklart|absolut|visst|okej|inga problem"
+    r"|yeah|gladly|definitely|certainly|understood|got it|noted|done|självklart|absolut|visst|okej|inga problem"
     r"|det fixar jag|fixar det|klart|gärna|javisst|japp|det gör vi|det ska du få|det kan jag göra|vi lämnar)"
     r"(?!\w)",
     FLAGS,
@@ -49,19 +51,39 @@ DISCOUNT = rx(
     r"match (?:that|it|them|their|the price|your (?:price|offer|quote))",
     r"price[- ]match\w*",
     r"special (?:price|deal|offer|rate)",
-    r"(?:free|waive\w*) (?:shipping|delivery|installation|setup|month)",
+    r"(?:offer|give|do|include|throw in|add|get you|waive)\w* (?:you )?(?:\w+ )?(?:free|waived) (?:shipping|delivery"
+    r"|installation|setup|month)",
+    r"free (?:shipping|delivery|installation) (?:on|for) (?:this|your|the|all)",
+    r"(?:talk|check|speak) (?:to|with) (?:my|the) (?:manager|boss|director)",
+    r"see what i can do (?:on|with|about) (?:the )?price",
+    r"(?:better|sharper|special) (?:deal|price)",
+    r"sharpen (?:our|my|the) pencil",
+    r"wiggle room",
+    r"flexib\w* on (?:the )?price",
     r"throw in",
     r"on the house",
     r"(?:go|come) down (?:in price|on (?:the )?price|further|a bit|\d+|to \d+|another)",
     r"cheaper than (?:them|they|the competitor|your)",
     r"sweeten",
+    r"(?:can|could|will|'ll) (?:do|give|offer|knock) (?:you )?(?:another|an extra|a further|extra) \d+",
+    r"(?:another|an extra|a further|extra) \d+\s*%",
+    r"(?:kan|ska) (?:ge|erbjuda|bjuda) (?:dig |er )?(?:ytterligare |extra )?\d+\s*%",
+    r"\d+\s*% (?:till|extra|ytterligare)",
     r"\w*rabatt\w*",
     r"(?:sänka|sänker|sänkt|matcha|matchar|slå|slår|kapa|kapar) (?:\w+ )?(?:pris\w*|det|dem|er|\d+)",
     r"(?:gå|går) ner (?:i pris|ytterligare|\d+|lite|mer|på priset)",
     r"(?:special|kampanj|vän)pris\w*",
     r"bjud\w* på",
-    r"fri frakt",
-    r"gratis (?:frakt|leverans|installation|månad\w*)",
+    r"(?:ge|ger|bjuder|erbjuda|erbjuder|kör|fixar|inkluderar|lägger till)\w* (?:\w+ ){0,2}?(?:fri|gratis) (?:frakt"
+    r"|leverans|installation|månad\w*)",
+    r"(?:fri|gratis) (?:frakt|leverans|installation) (?:på|för) (?:den här|denna|er|din|hela)",
+    r"(?:prata|kolla|stämma av|snacka) med (?:min )?(?:chef|chefen|ledningen|säljchef\w*)",
+    r"trixa (?:lite )?med priset",
+    r"se vad jag kan göra (?:med|på|åt) priset",
+    r"(?:bättre|vassare|skarpare) (?:pris|erbjudande)",
+    r"vässa (?:priset|pennan)",
+    r"flexib\w* (?:på|med) priset",
+    r"göra något (?:med|åt) priset",
     r"prisavdrag\w*",
     r"nedsatt\w*",
     r"billigare än (?:dem|dom|de|konkurrenten|dom andra)",
@@ -73,84 +95,6 @@ REFUSAL = re.compile(
     r"(?:can['’]?t|cannot|can not|won['’]?t|will not|not going to|rather not|no|not|isn['’]?t|kan (?:jag|vi) inte|inte"
     r"|ingen|aldrig|never)\W+(?:\w+\W+){0,3}$",
     FLAGS,
-)
-
-#: Passing the problem on: another department, the courier, "not my job".
-BLAME = rx(
-    r"not (?:my|our) (?:department|dept|job|area|problem|fault|responsibility|call|team|thing|remit)",
-    r"not mine",
-    r"(?:courier|carrier|post office|postnord|dhl|ups|fedex|printer|warehouse|logistics|billing|finance"
-    r"|accounting|support|customer service|printers)(?:'s)? (?:fault|problem|job|responsibility|issue|department)",
-    r"(?:their|his|her) (?:fault|problem|job|responsibility)",
-    r"(?:you'll|you will|you'd|you) (?:have|need|must|should|could|can|better) (?:to )?(?:\w+ )?(?:contact|call"
-    r"|email|e-mail|mail|ring|reach out to|talk to|speak to|speak with|get in touch|write to|check with|turn to"
-    r"|take it up)(?!\s+(?:me|us))",
-    r"please (?:contact|call|email|e-mail|mail|reach out to|get in touch with|write to) (?:the|our|their"
-    r"|billing|finance|support|customer|\w+@)",
-    r"(?:^|[.!]\s*)(?:contact|call|email|ring|talk to) (?:them|the (?:courier|post|printer|warehouse)|postnord"
-    r"|billing|support|customer service)",
-    r"take it up with",
-    r"out of (?:my|our) hands",
-    r"nothing (?:i|we) can do",
-    r"(?:i|we) can(?:'t|not) do (?:anything|much|more)",
-    r"beyond (?:my|our) control",
-    r"outside (?:my|our) (?:control|area|remit)",
-    r"i (?:just|only) (?:sell|deliver|handle|do|work)",
-    r"i(?:'m| am) (?:just |only )?in sales",
-    r"i (?:don't|do not) (?:handle|deal with|have access)",
-    r"(?:they|someone|somebody|the team|billing|support|logistics)(?:'ll| will| should| can| would) (?:\w+ )?"
-    r"(?:get back|contact|help|call|reach out|sort|be in touch)",
-    r"(?:forward|escalate|pass|refer)\w* (?:\w+ )?(?:it|this|that|your \w+|you)(?: on)? to",
-    r"(?:i'll|i will|let me) (?:forward|escalate|pass on|hand (?:it|this) over)",
-    r"handled by (?:a |the |our )?(?:third|another|other|external|courier|post|separate)",
-    r"(?:third|3rd)[- ]party",
-    r"(?:it's|it is|its) (?:the|their) (?:courier|printer|post|warehouse|carrier)",
-    r"(?:courier|printer|post office|postnord|warehouse|carrier)(?: who)? (?:messed|screwed|lost|failed|is to blame)",
-    r"blame (?:the|it on|them|postnord|the post)",
-    r"(?:is|are) to blame",
-    r"not (?:up|down) to (?:me|us)",
-    r"inte (?:min|vår) (?:avdelning|sak|grej|uppgift|bit)",
-    r"inte (?:mitt|vårt) (?:bord|fel|ansvar|problem|område|jobb)",
-    r"(?:\w+avdelningen|ekonomi|posten|postnord|transportören|tryckeriet|lagret|supporten|kundtjänst|kundservice)"
-    r" (?:som )?(?:ansvarar|sköter|hanterar|har hand om|tar (?:hand om|det))",
-    r"sköts av",
-    r"hanteras av",
-    r"(?:du|ni) (?:får|måste|kan|behöver|bör|skulle kunna|får gärna) (?:\w+ ){0,2}?(?:kontakta|ringa|maila|mejla"
-    r"|höra av (?:dig|er) till|prata med|vända (?:dig|er) till|skriva till|fråga)(?!\s+(?:mig|mej|oss))",
-    r"(?:kontakta|ring|maila|mejla) (?:posten|postnord|kundtjänst|kundservice|ekonomi\w*|supporten|transportören"
-    r"|lagret|dem|dom|tryckeriet|dhl|växeln)",
-    r"utanför (?:min|vår) (?:kontroll|avdelning)",
-    r"ligger (?:utanför|inte på|inte hos) (?:mig|oss|vår|min)",
-    r"inget (?:jag|vi) kan göra",
-    r"kan inte göra (?:något|nåt|mycket)",
-    r"jag (?:bara|säljer bara|sitter på sälj\w*|jobbar (?:bara|på sälj\w*)|har inte tillgång)",
-    r"jag bara (?:säljer|levererar|delar ut|sköter|gör)",
-    r"har inte tillgång",
-    r"(?:jag|vi) (?:skickar|lämnar|slussar) (?:\w+ ){0,2}?(?:vidare|över till)",
-    r"skicka\w* vidare",
-    r"vidarebefordr\w*",
-    r"eskaler\w*",
-    r"(?:de|dom|någon|ekonomi|supporten|lagret) (?:kommer att |ska |kan )?(?:höra av sig|kontakta dig"
-    r"|återkomma|hjälper (?:dig|er)|hjälpa (?:dig|er))",
-    r"tredje part",
-    r"extern (?:firma|part|transportör)",
-    r"(?:postens|transportörens|tryckeriets|lagrets|leverantörens|postnords|budfirmans|ekonomis) (?:fel|ansvar)",
-    r"skyll\w*",
-    r"prata med (?:lagret|ekonomi|kundtjänst|supporten)",
-)
-
-#: Shrugging the problem off without passing it on.
-SHRUG = rx(
-    r"(?:should|will|ought to|might) (?:\w+ )?(?:arrive|be there|come|turn up|show up) (?:soon|any|shortly|tomorrow)",
-    r"can be slow",
-    r"(?:system|it) (?:says|shows) (?:delivered|sent)",
-    r"weird",
-    r"kommer (?:nog|säkert|snart|väl)",
-    r"borde (?:komma|vara|dyka)",
-    r"systemet (?:säger|visar)",
-    r"konstigt",
-    r"det händer",
-    r"it happens",
 )
 
 #: Waiting for the customer: "let me know", "hör av dig", "let it mature".
@@ -183,6 +127,18 @@ PASSIVE = rx(
     r"if (?:you )?need (?:anything|help|me)",
     r"i'm here if",
     r"sorry (?:to|for) bother\w*",
+    r"ping me",
+    r"hojta",
+    r"pinga",
+    r"shout when",
+    r"leave it with you",
+    r"over to you",
+    r"i'll let you (?:think|mull|consider|decide|have a think)",
+    r"i'm (?:here|around) (?:if|when|whenever)",
+    r"(?:jag )?låter (?:dig|er) (?:fundera|tänka|bestämma|smälta)",
+    r"lämnar (?:det|bollen) (?:till|hos) (?:dig|er)",
+    r"(?:jag )?finns här (?:om|när)",
+    r"i lugn och ro",
     r"hör (?:gärna )?av (?:dig|er)",
     r"återkom\b",
     r"(?:du |ni )?säg(?:er)? (?:bara )?till",

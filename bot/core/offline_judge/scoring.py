@@ -41,7 +41,7 @@ def _price_only(f: Features) -> bool:
     return asks_price and _insight_kinds(f) == 0 and not any(f.has(k) for k in moves)
 
 
-def _need(f: Features, out: Scored) -> int:
+def _need(f: Features, out: Scored, complaint: bool) -> int:
     if f.has("need"):
         s = 4 if f.need_open else 3
         if len(f.hits["need"]) >= 2 or f.has("reflect"):
@@ -52,6 +52,9 @@ def _need(f: Features, out: Scored) -> int:
         s = 2
     else:
         s = 1
+    if complaint and (f.has("own_act") or f.has("own")) and s < 3:
+        # The need in a complaint is evident; acting on it at once is the right move.
+        s = 3
     _add(out, "discover_need", f.hits.get("need") or f.hits.get("need_weak"), "+")
     _add(out, "discover_need", f.hits.get("reflect"), "+", 1)
     return min(s, 3) if f.words <= 3 else s
@@ -62,7 +65,7 @@ def _challenge(f: Features, out: Scored) -> int:
         s = 3 + (1 if _insight_kinds(f) or _BECAUSE.search(f.text) else 0)
         s += 1 if f.has("need") or f.has("need_weak") else 0
         _add(out, "challenge", f.hits["challenge"], "+")
-    elif f.has("need"):
+    elif f.has("need") or f.has("idea"):
         s = 3
     elif f.has("need_weak"):
         s = 2
@@ -140,7 +143,7 @@ def _next_step(f: Features, out: Scored) -> int:
 
 def _respect(f: Features, out: Scored) -> int:
     s = 3 + (1 if f.has("empathy") or f.has("reflect") else 0)
-    centred = f.has("need") or f.has("own_act") or f.has("own")
+    centred = any(f.has(k) for k in ("need", "own_act", "own", "own_check"))
     s = min(5, s + (1 if centred and f.words >= 6 else 0))
     _add(out, "respect", f.hits.get("empathy"), "+", 1)
     bad = [k for k in ("condescend", "pushy", "badmouth") if f.has(k)]
@@ -161,12 +164,12 @@ def _respect(f: Features, out: Scored) -> int:
     return max(0, s)
 
 
-def score_criteria(f: Features) -> Scored:
-    """Score every criterion 0-5 from the features, collecting the quoted evidence."""
+def score_criteria(f: Features, complaint: bool = False) -> Scored:
+    """Score every criterion 0-5; `complaint` when the customer line is about a problem to own."""
     out = Scored(scores={})
     out.scores = {
         "challenge": _challenge(f, out),
-        "discover_need": _need(f, out),
+        "discover_need": _need(f, out, complaint),
         "insight": _insight(f, out),
         "ownership": _ownership(f, out),
         "next_step": _next_step(f, out),

@@ -33,6 +33,7 @@ CAPS: dict[str, int] = {
     "shrug": 45,
     "disrespect": 45,
     "short": 45,
+    "feature_dump": 45,
     "passive": 50,
     "blame_but_owns": 65,
 }
@@ -51,7 +52,8 @@ def _override(f: Features, out: Scored) -> None:
         out.evidence = [("respect", f.text.strip(), "-")] if f.text.strip() else []
     elif f.off_topic:
         out.scores = {c: (2 if c == "respect" else min(s, 1)) for c, s in out.scores.items()}
-        out.evidence = [("discover_need", h.text, "-") for h in f.hits["off_topic"][:2]]
+        quotes = [h.text for h in f.hits.get("off_topic", [])[:2]] or [f.text.strip()]
+        out.evidence = [("discover_need", q, "-") for q in quotes if q]
 
 
 def _meta_criterion(word: str) -> str:
@@ -103,6 +105,8 @@ def _caps(f: Features, ownership_counts: bool) -> list[tuple[str, int]]:
         reasons.append("shrug")
     if any(f.has(k) for k in ("condescend", "pushy", "badmouth")):
         reasons.append("disrespect")
+    if f.feature_dump:
+        reasons.append("feature_dump")
     if f.words <= 3:
         reasons.append("short")
     return [(r, CAPS[r]) for r in reasons]
@@ -145,12 +149,17 @@ def _signals(f: Features, out: Scored, ownership_counts: bool) -> set[Signal]:
             s.add(signal)
     if s & {Signal.INJECTION, Signal.STUFFING, Signal.OFF_TOPIC, Signal.FILLER, Signal.RUDE}:
         s -= POSITIVE
+    elif Signal.BLAME in s and not f.has("own_act"):
+        s -= POSITIVE - {Signal.EMPATHY}
     return s
 
 
 def guard(f: Features, out: Scored, ownership_counts: bool) -> Scored:
     """Apply trick overrides, compute caps and signals; returns the same `Scored`, completed."""
     _override(f, out)
-    out.caps = _caps(f, ownership_counts)
+    caps = _caps(f, ownership_counts)
+    # Several failures at once sink lower than any one of them.
+    extra = max(0, len([r for r, _ in caps if r not in ("short", "blame_but_owns")]) - 1)
+    out.caps = [(why, max(0, limit - 5 * extra)) for why, limit in caps]
     out.signals = _signals(f, out, ownership_counts)
     return out
