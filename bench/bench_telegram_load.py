@@ -39,12 +39,14 @@ from bot.core.offline_customer import OfflineCustomer  # noqa: E402
 from bot.core.offline_judge import OfflineJudge  # noqa: E402
 from bot.core.practice import Practice  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.telegram.app import ALLOWED_UPDATES, build_application  # noqa: E402
+from bot.telegram.app import ALLOWED_UPDATES, DEFAULT_POOL_SIZE, build_application  # noqa: E402
 from bot.telegram.context import App  # noqa: E402
 from telegram.ext import AIORateLimiter  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 from tests.fakes.bot_api import TOKEN  # noqa: E402
 
+#: Connections to the Bot API, as `build_application` sets them up by default.
+POOL_SIZE = DEFAULT_POOL_SIZE
 _http: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar("http", default=None)
 
 
@@ -98,7 +100,7 @@ async def serving(side: TelegramSide, data_dir: Path, practice: Practice, limite
         data_dir=data_dir,
         engine="offline",
     )
-    request = TimedRequest(connection_pool_size=256, pool_timeout=30.0)
+    request = TimedRequest(connection_pool_size=POOL_SIZE, pool_timeout=30.0)
     app = build_application(settings, practice, request=request, rate_limiter=limiter)
     await app.initialize()
     await app.start()
@@ -168,8 +170,11 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--reps", type=int, default=200)
     parser.add_argument("--turns", type=int, default=300)
+    parser.add_argument("--pool", type=int, default=DEFAULT_POOL_SIZE, help="Bot API connections")
     parser.add_argument("--flood-limit", action="store_true", help="also burst with AIORateLimiter")
     args = parser.parse_args()
+    global POOL_SIZE
+    POOL_SIZE = args.pool
     side = TelegramSide()
     try:
         await burst(side, args.reps, None, "no flood limit", 10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.core.session import Session
@@ -34,6 +35,10 @@ class Records:
     def put(self, table: str, key: str, doc: Doc) -> None:
         """Store `doc` under `key`, replacing what was there."""
         self.store.table(table).upsert(key, doc)
+
+    def modify(self, table: str, key: str, change: Callable[[Doc | None], Doc | None]) -> None:
+        """Atomically replace the document under `key` with `change(current)` (None: keep)."""
+        self.store.table(table).modify(key, change)
 
     def find(self, table: str, **fields: Any) -> list[Doc]:
         """Documents whose fields equal all the given values."""

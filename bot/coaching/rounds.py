@@ -158,12 +158,25 @@ def record_session(records: Records, session: Session, rubric: Rubric | None = N
         if session.started_at < rnd.started_at:
             continue
         if session.user_id not in rnd.participants:
-            alias = f"#{len(rnd.participants) + 1}"
-            rnd.participants[session.user_id] = [m["name"], alias]
-            records.put(ROUNDS, rnd.id, rnd.to_dict())
+            rnd = _join_round(records, rnd.id, session.user_id, m["name"]) or rnd
         if _keep_best(records, rnd, session, rubric or default_rubric()):
             changed.append(rnd)
     return changed
+
+
+def _join_round(records: Records, round_id: str, user_id: str, name: str) -> Round | None:
+    """Add a participant atomically, so reps finishing at the same moment are all counted."""
+
+    def add(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+        if doc is None or user_id in doc["participants"]:
+            return None
+        participants = dict(doc["participants"])
+        participants[user_id] = [name, f"#{len(participants) + 1}"]
+        return {**doc, "participants": participants}
+
+    records.modify(ROUNDS, round_id, add)
+    doc = records.get(ROUNDS, round_id)
+    return None if doc is None else Round.from_dict(doc)
 
 
 def _keep_best(records: Records, rnd: Round, session: Session, rubric: Rubric) -> bool:

@@ -58,6 +58,18 @@ class Collection:
                 table.insert(stored)
             return stored
 
+    def modify(
+        self, key: str, change: Callable[[dict[str, Any] | None], Mapping[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        """Read-modify-write under the file's lock: `change(current)` returns the new document.
+
+        Use this instead of get + upsert whenever concurrent writers may touch the same key;
+        returning None leaves the document as it was.
+        """
+        with self._lock:
+            new = change(self.get(key))
+            return None if new is None else self.upsert(key, new)
+
     def get(self, key: str) -> dict[str, Any] | None:
         """The document under `key`, or None."""
         found = self._table().get(Query()[KEY] == key)

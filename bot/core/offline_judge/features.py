@@ -25,10 +25,16 @@ from bot.core.offline_judge.patterns import (
 _WH = re.compile(r"(?<!\w)(?:what|why|how|which|who|whats|hows|vad|varför|hur|vilk\w*|vem|tell|berätta)(?!\w)", re.I)
 _PROMPT = re.compile(
     r"(?<!\w)(?:tell me|help me understand|(?:like|love) to (?:understand|hear|know)|curious|berätta|hjälp mig"
-    r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|nyfiken)(?!\w)",
+    r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
+    r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken)(?!\w)",
     re.I,
 )
 _NEGATED = re.compile(r"(?:not|inte|isn't|no|aldrig|never)\W*$", re.I)
+#: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
+_NOT_ASKING = re.compile(
+    r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$)",
+    re.I,
+)
 _FUNCTION = frozenset(
     "is are was the a an to of for it that this what how do does did be have has can will would "
     "är var det en ett att för som på med till vad hur den har kan ska vill om inte not".split()
@@ -98,7 +104,7 @@ def _overlaps(hit: Hit, others: list[Hit]) -> bool:
 def _questions(f: Features, sents: list[Sentence]) -> None:
     for s in sents:
         asks = s.question or _PROMPT.search(s.text) is not None
-        if not asks:
+        if not asks or ab.OFF_TOPIC.search(s.text) or _NOT_ASKING.search(s.text):
             continue
         if mv.NEED_STRONG.search(s.text) and not (
             mv.LOGISTICS.search(s.text) and not _WH.search(s.text)
@@ -238,7 +244,7 @@ def _tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
     substance = (
         business
         or f.comply
-        or any(f.has(k) for k in ("empathy", "passive", "mature", "step_weak", "reflect", "shrug"))
+        or any(f.has(k) for k in ("empathy", "apology", "passive", "mature", "step_weak", "reflect", "shrug"))
         or any(s.question for s in sents)
         or mv.SALES.search(text) is not None
     )

@@ -79,13 +79,13 @@ class Phrasings(Strict):
         return self
 
     def situation(self, customer_line: str, scenario: Scenario | None) -> str:
-        """The situation id for this customer line (the scenario's when no cue matches)."""
+        """The situation id: the scenario's if it has one, else the first matching cue's."""
+        if scenario is not None and scenario.id in self.scenario_situation:
+            return self.scenario_situation[scenario.id]
         lowered = customer_line.lower()
         for s in self.situations:
             if any(cue in lowered for cue in s.cues):
                 return s.id
-        if scenario is not None:
-            return self.scenario_situation.get(scenario.id, "generic")
         return "generic"
 
 

@@ -22,6 +22,7 @@ OWN = rx(
     r"i(?:'ll| will) take (?:this|it|that) (?:one|on)?",
     r"i take (?:full )?(?:responsibility|ownership)",
     r"(?:i|we)(?:'ll| will)? own (?:this|it|the|that)",
+    r"jag äger (?:det här|detta|det|frågan)",
     r"(?:i|we)(?:'ll| will)? take (?:full )?(?:ownership|responsibility) (?:of|for)",
     r"leave it (?:with|to) me",
     r"i(?:'m| am) on it",
@@ -58,6 +59,15 @@ OWN_ACT = rx(
     r"|åker|åka|kommer över|kommer förbi|levererar|leverera|trycker|trycka|skickar (?:nya|en ny|ersättning)"
     r"|ersätter|ersätta|rättar|rätta|lastar|lasta|går ner|går till|går över|tar det|tar med)",
     r"(?:jag|vi) (?:\w+ ){0,4}(?:själv|själva|personligen)",
+    r"(?:jag|vi) (?:\w+ )?(?:skickar|kör|bokar|ordnar|lastar|trycker) (?:en|ett|nya|ny|ersättning|bil|bud)\w*",
+    r"(?:jag|vi) har (?:redan )?(?:bokat|skickat|ordnat|beställt|ringt|pratat|tryckt|lagt|satt|fixat|löst)",
+    r"(?:i've|we've|i have|we have) (?:already )?(?:booked|sent|arranged|ordered|called|spoken|printed|put|fixed"
+    r"|sorted|got|asked|escalated it myself)",
+    r"i'm (?:sending|driving|bringing|printing|loading|booking|fixing|sorting|getting|putting|calling the)",
+    r"(?:du|ni) (?:får|ska få|har|kommer att ha) (?:den|dem|det|korten|\w+) (?:före|innan|senast|i ?morgon|i ?dag"
+    r"|i ?kväll|inom)",
+    r"(?:får|har) (?:du|ni) (?:den|dem|det|\w+) (?:före|innan|senast|i ?morgon|i ?dag|i ?kväll|inom)",
+    r"(?:it|they|the \w+|your \w+)(?:'ll| will) be (?:with you|there|at yours|on your desk|on site|delivered)",
     # Swedish puts the verb before the subject after an adverb: "så tar jag det", "i dag kör jag".
     r"(?:fixar|ordnar|löser|tar|kör|ser|åker|kommer|skickar|trycker|levererar|går|lastar|rättar|ersätter|byter)"
     r" (?:jag|vi) (?:\w+ ){0,2}?(?:det|dem|den|dom|hand om|till|över|förbi|själv|själva|nya|ny|en ny|direkt|nu|ut"
@@ -133,7 +143,7 @@ STEP_STRONG = rx(
     r"ringer",
     r"samtal\w*",
     r"besök\w*",
-    r"(?:komma|kommer|titta|tittar|kika|kikar|svänga|svänger) (?:förbi|över)",
+    r"(?:komma|kommer|titta|tittar|kika|kikar|svänga|svänger|åka|åker) (?:\w+ )?(?:förbi|över|ut)",
     r"demo\w*",
     r"visa\w*",
     r"gå igenom",

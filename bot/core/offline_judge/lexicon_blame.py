@@ -8,6 +8,8 @@ from bot.core.offline_judge.patterns import rx
 BLAME = rx(
     r"not (?:my|our) (?:department|dept|job|area|problem|fault|responsibility|call|team|thing|remit)",
     r"not mine",
+    r"(?:open|log|create|raise|file|register)\w* (?:a |an )?(?:ticket|case|service request)",
+    r"ticket number",
     r"(?:isn't|is not|aren't|are not|not) (?:really |exactly )?(?:my|our) (?:area|department|thing|field|job"
     r"|responsibility|side)",
     r"(?:i'd|you could|you can|you might|better) try (?:the|their|calling|ringing|emailing)",
@@ -78,6 +80,10 @@ BLAME = rx(
     r"extern (?:firma|part|transportör)",
     r"(?:postens|transportörens|tryckeriets|lagrets|leverantörens|postnords|budfirmans|ekonomis) (?:fel|ansvar)",
     r"skyll\w*",
+    r"(?:,|och) inte (?:mitt|vårt|min|vår)(?=\s*[.!,;]|\s*$)",
+    r"(?:återkommer|hör|kontaktar) (?:de|dom)(?!\w)",
+    r"(?:skapa|skapar|lägga|lägger|öppna|öppnar|registrera|registrerar) (?:\w+ )?ärende\w*",
+    r"ärendenummer",
     r"prata med (?:lagret|ekonomi|kundtjänst|supporten)",
 )
 

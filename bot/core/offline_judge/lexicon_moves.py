@@ -176,6 +176,13 @@ NEED_STRONG = rx(
     r"gör att",
     r"gjorde att",
     r"ledde",
+    r"(?:what's|what has|what have|has|have|vad har|vad) (?:\w+ )?(?:changed|förändrats|ändrats|hänt)",
+    r"vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)",
+    r"i'd (?:rather|like to|love to) (?:know|understand|hear)",
+    r"want to understand",
+    r"(?:vilja|want|like) (?:ha )?(?:\w+ )?(?:bättre|better|different|annorlunda|improved)",
+    r"vad skulle (?:ni|du) vilja",
+    r"what would you (?:change|improve|like to see)",
     r"väntar (?:ni |du )?på",
     r"viktig\w*",
     r"prioriter\w*",
@@ -211,6 +218,7 @@ NEED_YOURS = rx(
     r"(?:your|yours|ur|er|ert|era|din|ditt|dina)",
     r"(?:on|at|in) your \w+",
     r"what's (?:\w+ ){1,4}like",
+    r"(?:you|ya|u|du|ni|dig|dej)",
     r"how's (?:\w+ ){1,3}(?:going|working)",
 )
 

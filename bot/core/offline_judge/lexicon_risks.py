@@ -87,7 +87,10 @@ DISCOUNT = rx(
     r"prisavdrag\w*",
     r"nedsatt\w*",
     r"billigare än (?:dem|dom|de|konkurrenten|dom andra)",
-    r"\d+\s*% (?:billigare|lägre|av)",
+    r"\d+\s*% (?:billigare|lägre|av|på|rabatt)",
+    r"kampanj\w*",
+    r"(?:vi har|det är|just nu) (?:en |ett )?(?:\w+ )?(?:rea\w*|erbjudande)",
+    r"(?:we have|we've got|there's) (?:a |an )?(?:\w+ )?(?:promo\w*|sale|campaign)",
 )
 
 #: Refusing to cave: the discount words that follow are not an offer.
@@ -107,7 +110,7 @@ PASSIVE = rx(
     r"don't hesitate",
     r"(?:get|come) back to me",
     r"reach out (?:if|when|whenever|anytime|any time)",
-    r"whenever you(?:'re| are)? (?:ready|like|want)",
+    r"whenever you(?:'re| are)? (?:ready|like|want|need)",
     r"when you(?:'re| are) ready",
     r"take your time",
     r"no (?:rush|pressure|stress|hurry|worries)",
@@ -156,6 +159,7 @@ PASSIVE = rx(
     r"om något (?:ändras|förändras)",
     r"om (?:du|ni) ändrar (?:dig|er)",
     r"vi hörs(?: senare| efter| framöver| sen)?",
+    r"hörs vi",
     r"om (?:du|ni) har (?:några |fler )?frågor",
     r"om (?:du|ni) behöver (?:hjälp|något|nåt)",
     r"(?:förlåt|ursäkta) att jag stör\w*",

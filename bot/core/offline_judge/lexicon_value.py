@@ -149,7 +149,7 @@ INSIGHT_EVIDENCE = rx(
     r"erfarenhetsmässigt",
     r"vi (?:ser|såg|märker|har sett|har märkt|har hjälpt|hör)",
     r"jag (?:ser|har sett|har märkt|har hjälpt)",
-    r"(?:de flesta|många|flera|alla) (?:av )?(?:våra |de )?(?:kunder|företag|butiker|team|köpare|som|jag pratar"
+    r"(?:de flesta|många|flera) (?:av )?(?:våra |de )?(?:kunder|företag|butiker|team|köpare|som|jag pratar"
     r"|vi pratar|kontor)",
     r"andra (?:kunder|företag|butiker|team|kontor)",
     r"en (?:kund|klient) (?:till oss|till mig|hos oss)",
@@ -210,7 +210,7 @@ INSIGHT_VALUE = rx(
     r"den verkliga kostnaden",
     r"avkastning\w*",
     r"betalar sig",
-    r"(?:halverade|halvera|dubbl\w*|hälften)",
+    r"(?:halver\w*|dubbl\w*|hälften|halved|doubled)",
     r"many over",
     r"(?:can|could|may) (?:differ|vary)",
     r"depending on",
