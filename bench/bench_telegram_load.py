@@ -33,6 +33,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from telegram.ext import AIORateLimiter  # noqa: E402
+from telegram.request import HTTPXRequest  # noqa: E402
+
 from bench.telegram_side import telegram_side  # noqa: E402
 from bot.core.customer import CustomerRequest  # noqa: E402
 from bot.core.offline_customer import OfflineCustomer  # noqa: E402
@@ -41,8 +44,6 @@ from bot.core.practice import Practice  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.telegram.app import ALLOWED_UPDATES, DEFAULT_POOL_SIZE, build_application  # noqa: E402
 from bot.telegram.context import App  # noqa: E402
-from telegram.ext import AIORateLimiter  # noqa: E402
-from telegram.request import HTTPXRequest  # noqa: E402
 from tests.fakes.bot_api import TOKEN  # noqa: E402
 
 #: Connections to the Bot API, as `build_application` sets them up by default.
@@ -124,13 +125,17 @@ def _ms(values: list[float], q: float) -> str:
 async def burst(side: TelegramSide, reps: int, limiter: Any, label: str, first_id: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         judge = OfflineJudge()
-        app = await serving(side, Path(tmp), Practice(StandInCustomer(), judge, quick_judge=judge), limiter)
+        app = await serving(
+            side, Path(tmp), Practice(StandInCustomer(), judge, quick_judge=judge), limiter
+        )
         await side.ask("setup", reps, first_id)
         lines, feedback = await side.ask("burst", reps, first_id)
         await stop(app)
     print(f"\nBurst, {label}: {reps} reps reply at the same moment, customer takes 1.0 s")
     print(f"  answered {len(lines)}/{reps}")
-    print(f"  every customer answer in {max(lines):.2f} s  (median {statistics.median(lines):.2f} s)")
+    print(
+        f"  every customer answer in {max(lines):.2f} s  (median {statistics.median(lines):.2f} s)"
+    )
     print(f"  every feedback in        {max(feedback):.2f} s")
 
 
@@ -140,7 +145,9 @@ async def overhead(side: TelegramSide, turns: int) -> None:
     cpu: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         judge = OfflineJudge()
-        app = await serving(side, Path(tmp), Practice(OfflineCustomer(), judge, quick_judge=judge), None)
+        app = await serving(
+            side, Path(tmp), Practice(OfflineCustomer(), judge, quick_judge=judge), None
+        )
         await side.ask("setup", reps, 50_000)
         original = app.process_update
 
@@ -160,10 +167,18 @@ async def overhead(side: TelegramSide, turns: int) -> None:
         app.process_update = timed  # type: ignore[method-assign]
         trips = await side.ask("sequential", reps, 50_000, per_rep)
         await stop(app)
-    print(f"\nOverhead per turn, offline engine, {len(own)} turns one at a time (p50 / p99 / max ms)")
-    print(f"  bot CPU time                        {_ms(cpu, .5)} / {_ms(cpu, .99)} / {_ms(cpu, 1)}")
-    print(f"  bot wall time minus Bot API waits   {_ms(own, .5)} / {_ms(own, .99)} / {_ms(own, 1)}")
-    print(f"  rep's round trip (polling, server)  {_ms(trips, .5)} / {_ms(trips, .99)} / {_ms(trips, 1)}")
+    print(
+        f"\nOverhead per turn, offline engine, {len(own)} turns one at a time (p50 / p99 / max ms)"
+    )
+    print(
+        f"  bot CPU time                        {_ms(cpu, 0.5)} / {_ms(cpu, 0.99)} / {_ms(cpu, 1)}"
+    )
+    print(
+        f"  bot wall time minus Bot API waits   {_ms(own, 0.5)} / {_ms(own, 0.99)} / {_ms(own, 1)}"
+    )
+    print(
+        f"  rep's round trip (polling, server)  {_ms(trips, 0.5)} / {_ms(trips, 0.99)} / {_ms(trips, 1)}"
+    )
 
 
 async def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -68,9 +69,14 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings once; a bad value is reported with the variable name and the fix."""
+    """Read settings once; a bad value is reported with the variable name and the fix.
+
+    The `.env` file is read from the working directory, or from `SALESCOACH_ENV_FILE`
+    (set it to an empty string to read none).
+    """
+    env_file = os.environ.get("SALESCOACH_ENV_FILE", ".env") or None
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-# `.venv/bin/pytest`, unlike `python -m pytest`, does not put the project root on sys.path.
-# (Cleaner long-term: `pythonpath = ["."]` under [tool.pytest.ini_options] in pyproject.toml.)
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+#: Settings a developer's environment may hold that must not reach the tests.
+_OUTSIDE_SETTINGS = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "SALESCOACH_ENGINE",
+    "SALESCOACH_LANG",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "ADMIN_USER_IDS",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -19,4 +23,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point SALESCOACH_DATA_DIR at a fresh temp folder for this test."""
     folder = tmp_path / "salescoach-data"
     monkeypatch.setenv("SALESCOACH_DATA_DIR", str(folder))
+    monkeypatch.setenv("SALESCOACH_ENV_FILE", "")  # never read a developer's .env
+    for name in _OUTSIDE_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
     return folder

@@ -51,7 +51,9 @@ async def test_full_session_from_start_to_report_card(world: World) -> None:
             break
     else:
         report = await world.step(rep, "/end")
-    assert report[0].text.startswith(f"🏁 Report card – {CARDS_EN}") and "Per skill" in report[0].text
+    assert (
+        report[0].text.startswith(f"🏁 Report card – {CARDS_EN}") and "Per skill" in report[0].text
+    )
     buttons = [b["text"] for b in report[0].buttons]
     assert buttons == ["🔁 Try again", "➡️ Next recommended", "📄 Transcript"]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import socket
 import time
 from dataclasses import dataclass, field
@@ -24,8 +23,6 @@ from typing import Any
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-
-from tests.fakes.bot_api_html import EntityError, parse_html, utf16_len
 
 TOKEN = "123456:TEST-fake-bot-api-token"
 BOT = {
@@ -237,57 +234,3 @@ class FakeBotApi:
             result = await result
         self.changed()
         return result
-
-    def check_text(
-        self, text: Any, parse_mode: Any, limit: int, what: str
-    ) -> tuple[str, str | None]:
-        """(plain text, html) of a message or caption, checked like Telegram does."""
-        if not isinstance(text, str) or (what == "message" and not text.strip()):
-            raise ApiError(400, f"Bad Request: {what} text is empty")
-        raw: str | None = None
-        if parse_mode in (None, ""):
-            plain = text
-        elif str(parse_mode).lower() == "html":
-            try:
-                plain, raw = parse_html(text), text
-            except EntityError as exc:
-                raise ApiError(400, str(exc)) from None
-        else:
-            raise ApiError(400, f"Bad Request: unsupported parse_mode {parse_mode!r} in this fake")
-        if what == "message" and not plain.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(plain) > limit:
-            raise ApiError(400, f"Bad Request: {what} is too long")
-        return plain, raw
-
-    def check_markup(self, markup: Any) -> dict[str, Any] | None:
-        """An inline keyboard as Telegram validates it."""
-        if markup in (None, ""):
-            return None
-        if isinstance(markup, str):
-            markup = json.loads(markup)
-        rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
-        if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise ApiError(
-                400,
-                'Bad Request: can\'t parse inline keyboard button: field "inline_keyboard" must be an Array of Arrays',
-            )
-        for button in (b for row in rows for b in row):
-            if not isinstance(button, dict) or not str(button.get("text", "")):
-                raise ApiError(
-                    400,
-                    "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-                )
-            actions = [a for a in _BUTTON_ACTIONS if a in button]
-            if len(actions) != 1:
-                raise ApiError(
-                    400,
-                    "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-                )
-            data = button.get("callback_data")
-            if data is not None and not 1 <= len(str(data).encode("utf-8")) <= 64:
-                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-            url = button.get("url")
-            if url is not None and not str(url).startswith(("http://", "https://", "tg://")):
-                raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
-        return {"inline_keyboard": rows}

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable
 from typing import Any
 
+from tests.fakes import bot_api_setup as setup
 from tests.fakes.bot_api import BOT, CHAT_ACTIONS, ApiError, FakeBotApi, Sent
+from tests.fakes.bot_api_checks import check_markup, check_text
 
 Files = dict[str, tuple[bytes, str]]
 Params = dict[str, Any]
 
-_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _UPDATE_KINDS = ("message", "edited_message", "callback_query")
 
 
@@ -126,8 +126,8 @@ async def get_updates(api: FakeBotApi, params: Params, files: Files) -> Any:
 
 def send_message(api: FakeBotApi, params: Params, files: Files) -> Any:
     chat = _chat(api, params)
-    plain, raw = api.check_text(params.get("text"), params.get("parse_mode"), 4096, "message")
-    markup = api.check_markup(_json(params, "reply_markup"))
+    plain, raw = check_text(params.get("text"), params.get("parse_mode"), 4096, "message")
+    markup = check_markup(_json(params, "reply_markup"))
     reply_to = _reply_to(api, chat, params)
     sent = Sent(chat["id"], api.next_message_id(chat["id"]), plain, raw, markup, reply_to=reply_to)
     return _new(api, params, sent)
@@ -148,8 +148,8 @@ def edit_message_text(api: FakeBotApi, params: Params, files: Files) -> Any:
     sent = _editable(api, params)
     if sent.kind != "text":
         raise ApiError(400, "Bad Request: there is no text in the message to edit")
-    plain, raw = api.check_text(params.get("text"), params.get("parse_mode"), 4096, "message")
-    markup = api.check_markup(_json(params, "reply_markup"))
+    plain, raw = check_text(params.get("text"), params.get("parse_mode"), 4096, "message")
+    markup = check_markup(_json(params, "reply_markup"))
     if (plain, raw, markup) == (sent.text, sent.html, sent.markup):
         raise ApiError(
             400,
@@ -162,7 +162,7 @@ def edit_message_text(api: FakeBotApi, params: Params, files: Files) -> Any:
 
 def edit_message_reply_markup(api: FakeBotApi, params: Params, files: Files) -> Any:
     sent = _editable(api, params)
-    markup = api.check_markup(_json(params, "reply_markup"))
+    markup = check_markup(_json(params, "reply_markup"))
     if markup == sent.markup or (not markup and not sent.markup):
         raise ApiError(
             400,
@@ -214,10 +214,10 @@ def _send_file(api: FakeBotApi, params: Params, files: Files, kind: str) -> Any:
         raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
     caption, raw = "", None
     if params.get("caption"):
-        caption, raw = api.check_text(
+        caption, raw = check_text(
             params["caption"], params.get("parse_mode"), 1024, "message caption"
         )
-    markup = api.check_markup(_json(params, "reply_markup"))
+    markup = check_markup(_json(params, "reply_markup"))
     sent = Sent(
         chat["id"],
         api.next_message_id(chat["id"]),
@@ -240,68 +240,6 @@ def send_document(api: FakeBotApi, params: Params, files: Files) -> Any:
     return _send_file(api, params, files, "document")
 
 
-def _scope_key(params: Params) -> tuple[str, str]:
-    scope = _json(params, "scope") or {"type": "default"}
-    return scope.get("type", "default"), str(params.get("language_code") or "")
-
-
-def set_my_commands(api: FakeBotApi, params: Params, files: Files) -> Any:
-    commands = _json(params, "commands")
-    if not isinstance(commands, list) or len(commands) > 100:
-        raise ApiError(400, "Bad Request: commands must be an array of at most 100 commands")
-    for command in commands:
-        if not _COMMAND.match(str(command.get("command", ""))):
-            raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
-        if not 1 <= len(str(command.get("description", ""))) <= 256:
-            raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
-    language = str(params.get("language_code") or "")
-    if language and not re.match(r"^[a-z]{2}$", language):
-        raise ApiError(400, "Bad Request: LANG_CODE_INVALID")
-    api.commands[_scope_key(params)] = commands
-    return True
-
-
-def get_my_commands(api: FakeBotApi, params: Params, files: Files) -> Any:
-    return api.commands.get(_scope_key(params), [])
-
-
-def delete_webhook(api: FakeBotApi, params: Params, files: Files) -> Any:
-    api.webhook_url = ""
-    if str(params.get("drop_pending_updates")).lower() == "true":
-        api.updates.clear()
-    return True
-
-
-def set_webhook(api: FakeBotApi, params: Params, files: Files) -> Any:
-    api.webhook_url = str(params.get("url") or "")
-    return True
-
-
-def get_webhook_info(api: FakeBotApi, params: Params, files: Files) -> Any:
-    return {
-        "url": api.webhook_url,
-        "has_custom_certificate": False,
-        "pending_update_count": len(api.updates),
-    }
-
-
-def get_file(api: FakeBotApi, params: Params, files: Files) -> Any:
-    file_id = str(params.get("file_id", ""))
-    if file_id not in api.files:
-        raise ApiError(400, "Bad Request: invalid file_id")
-    data, path = api.files[file_id]
-    return {
-        "file_id": file_id,
-        "file_unique_id": f"u{file_id}",
-        "file_size": len(data),
-        "file_path": path,
-    }
-
-
-def close(api: FakeBotApi, params: Params, files: Files) -> Any:
-    return True
-
-
 METHODS: dict[str, Callable[[FakeBotApi, Params, Files], Any]] = {
     "getme": get_me,
     "getupdates": get_updates,
@@ -312,12 +250,12 @@ METHODS: dict[str, Callable[[FakeBotApi, Params, Files], Any]] = {
     "sendchataction": send_chat_action,
     "sendphoto": send_photo,
     "senddocument": send_document,
-    "setmycommands": set_my_commands,
-    "getmycommands": get_my_commands,
-    "deletewebhook": delete_webhook,
-    "setwebhook": set_webhook,
-    "getwebhookinfo": get_webhook_info,
-    "getfile": get_file,
-    "close": close,
-    "logout": close,
+    "setmycommands": setup.set_my_commands,
+    "getmycommands": setup.get_my_commands,
+    "deletewebhook": setup.delete_webhook,
+    "setwebhook": setup.set_webhook,
+    "getwebhookinfo": setup.get_webhook_info,
+    "getfile": setup.get_file,
+    "close": setup.close,
+    "logout": setup.close,
 }

@@ -29,7 +29,9 @@ _PROMPT = re.compile(
     r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken)(?!\w)",
     re.I,
 )
-_NEGATED = re.compile(r"(?:not|inte|isn't|no|aldrig|never)\W*$", re.I)
+_NEGATED = re.compile(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$", re.I)
+_NEG_WORD = re.compile(r"(?:not|inte|isn't|no|aldrig|never)\b", re.I)
+_NEG_INSIDE = re.compile(r"\s(?:inte|not|aldrig|never)\s", re.I)
 #: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
 _NOT_ASKING = re.compile(
     r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$)",
@@ -88,6 +90,28 @@ class Features:
         return found[0] if found else None
 
 
+_META_STEMS = (
+    ("utman", "challenge"),
+    ("challeng", "challenge"),
+    ("insi", "insight"),
+    ("värde", "insight"),
+    ("value", "insight"),
+    ("ansvar", "ownership"),
+    ("owner", "ownership"),
+    ("ägar", "ownership"),
+    ("nästa", "next_step"),
+    ("next", "next_step"),
+    ("respe", "respect"),
+    ("relation", "respect"),
+)
+
+
+def meta_criterion(word: str) -> str:
+    """The rubric criterion a rubric-vocabulary word names ("utmana" -> challenge)."""
+    w = word.lower()
+    return next((c for stem, c in _META_STEMS if w.startswith(stem)), "discover_need")
+
+
 def _spans(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Hit]:
     return [Hit(m.start() + offset, m.end() + offset, m.group()) for m in pattern.finditer(text)]
 
@@ -116,7 +140,8 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
         elif _WH.search(s.text) and mv.NEED_YOURS.search(s.text):
             f.hits.setdefault("need", []).append(_sentence_hit(s))
             f.need_open = True
-        elif mv.NEED_WEAK.search(s.text):
+        elif mv.NEED_WEAK.search(s.text) or (_WH.search(s.text) and not TIME.search(s.text)):
+            # Any open question about their world is worth something, even without a known anchor.
             f.hits.setdefault("need_weak", []).append(_sentence_hit(s))
             f.need_open = f.need_open or bool(_WH.search(s.text))
 
@@ -148,6 +173,13 @@ def _steps(f: Features, sents: list[Sentence], passive: list[Hit]) -> None:
             f.hits.setdefault("step_weak", []).extend(weak)
             if times[i] or VAGUE_TIME.search(s.text):
                 f.weak_dated = True
+
+
+def _negated_blame(text: str, hit: Hit) -> bool:
+    if _NEG_WORD.match(hit.text):
+        return False
+    before = text[max(0, hit.start - 12) : hit.start]
+    return bool(_NEG_INSIDE.search(hit.text) or _NEGATED.search(before))
 
 
 def _discounts(text: str) -> list[Hit]:
@@ -223,10 +255,15 @@ def detect(reply: str, customer_line: str = "") -> Features:
         # "Not my fault" is the opposite of owning it.
         f.hits["own"] = [h for h in f.hits["own"] if not _NEGATED.search(reply[max(0, h.start - 8) : h.start])]
     f.hits["passive"] = _spans(rk.PASSIVE, reply)
+    if "blame" in f.hits:
+        # "Jag skickar inte vidare dig", "I won't pass it on to": refusing to pass the buck.
+        f.hits["blame"] = [h for h in f.hits["blame"] if not _negated_blame(reply, h)]
     f.hits["discount"] = _discounts(reply)
     sents = sentences(reply)
     _questions(f, sents)
     _steps(f, sents, f.hits["passive"] + f.hits.get("mature", []))
+    if not any(f.has(k) for k in ("need", "need_weak", "step", "own_act")):
+        f.hits["passive"] += _spans(rk.REASSURE, reply)
     f.specific = bool(va.SPECIFIC.search(reply))
     f.own_timed = bool(TIME.search(reply) or IMMEDIATE.search(reply))
     f.comply = rk.COMPLY.search(reply) is not None
@@ -254,6 +291,7 @@ def _tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
     elif len(tokens) <= 2 and not substance and not harmful:
         f.filler = True
     meta = len(f.hits.get("meta", []))
+    named = {meta_criterion(h.text) for h in f.hits.get("meta", [])}
     functions = sum(1 for t in tokens if t in _FUNCTION)
     counts = Counter(t for t in tokens if len(t) >= 3 and t not in _FUNCTION)
     top = max(counts.values(), default=0)
@@ -261,6 +299,7 @@ def _tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
     f.stuffing = (
         len(HASHTAG.findall(text)) >= 2
         or (meta >= 3 and (f.pronouns == 0 or meta / max(1, len(tokens)) >= 0.3))
+        or len(named) >= 4
         or (meta >= 2 and f.pronouns == 0 and functions == 0)
         or (repeated and len(tokens) < 40)
     )

@@ -111,6 +111,13 @@ CONDESCEND = rx(
     r"sigh",
     r"nuförtiden va",
     r"idk",
+    r"our price is our price",
+    r"vårt pris är vårt pris",
+    r"(?:sure|yeah|oh|ja),? because",
+    r"yeah right",
+    r"ja visst",
+    r"(?:brukar|funkar|fungerar) ju (?:\w+ )?(?:så )?(?:bra|fint|utmärkt|toppen)",
+    r"always works out (?:great|well|fine)",
     r"don't care",
     r"bryr mig inte",
     r"orkar inte",
@@ -142,6 +149,8 @@ PUSHY = rx(
     r"(?:we're|we are|vi är) (?:way |much |so much |mycket |betydligt |långt |klart |the )?(?:better|bättre|best"
     r"|bäst|cheapest|billigast)",
     r"if you sign (?:this|today|now|before|by)",
+    r"if you (?:commit|order|decide|buy)\w* (?:today|now|this week)",
+    r"om (?:du|ni) (?:bestämmer|beslutar|skriver|beställer|köper)\w* (?:dig |er )?(?:idag|i dag|nu|den här veckan)",
     r"om (?:ni|du) (?:skriver på|signerar|tecknar) (?:den här|denna|idag|i dag|nu|innan|före)",
 )
 
@@ -188,8 +197,9 @@ INJECTION = rx(
     r"|högsta|top)",
     r"(?:5|10|100) (?:på|in|on|for) (?:allt|all|everything|every)",
     r"(?:give|award|grant|assign|output)\w* (?:me |this |this reply |it |the reply )?(?:full|max\w*|perfect)",
-    r"(?:rate|grade|mark|score)\w* (?:this|it|me|the reply|my reply) (?:as |a |an |with )?(?:\d|full|max|top"
-    r"|perfect|excellent|high)",
+    r"(?:rate|grade|mark|score|betygsätt|bedöm)\w* (?:\w+ ){0,3}?(?:as |a |an |with |som |med )?(?:\d+|full|max\w*"
+    r"|top|perfect|excellent|högsta|utmärkt)(?!\s*(?:%|kr|percent|procent))",
+    r"(?:assessor|rater|examiner|examinator|bedömare\w*|rättare\w*)",
     r"5/5",
     r"10/10",
     r"100/100",

@@ -23,6 +23,9 @@ OWN = rx(
     r"i take (?:full )?(?:responsibility|ownership)",
     r"(?:i|we)(?:'ll| will)? own (?:this|it|the|that)",
     r"jag äger (?:det här|detta|det|frågan)",
+    r"jag (?:skickar|kopplar|slussar) inte (?:vidare )?(?:dig|er)",
+    r"(?:stannar|stanna) (?:jag )?kvar (?:med|tills)",
+    r"tills det är löst",
     r"(?:i|we)(?:'ll| will)? take (?:full )?(?:ownership|responsibility) (?:of|for)",
     r"leave it (?:with|to) me",
     r"i(?:'m| am) on it",
@@ -52,7 +55,12 @@ OWN_ACT = rx(
     rf"{_I_WILL} (?:\w+ ){{0,3}}?(?:fix|sort|solve|handle|take care|make sure|ensure|drive|bring|deliver"
     r"|come over|come by|drop (?:them|it|by)|reprint|print|replace|refund|correct|rectify|get (?:you|them|it|a new"
     r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally)",
-    r"(?:i|we)(?:'ll| will) (?:\w+ ){0,4}?(?:myself|ourselves|personally)",
+    r"(?:i|we)(?:'ll| will) (?:\w+ ){0,8}?(?:myself|ourselves|personally)",
+    r"i'll have (?:them|it|the \w+|new ones) (?:at|on|with|to|by|ready|over)",
+    r"(?:^|(?<=[.!?]\s))(?:reprinting|printing|sending|driving|bringing|calling|booking|fixing|sorting|loading)",
+    r"(?:i'm not|i won't|i will not) (?:be )?(?:passing|pass|sending|send|transferring|transfer|bouncing) you",
+    r"stay (?:with|on) (?:it|this|you) (?:until|till)",
+    r"until it's (?:fixed|solved|sorted|resolved)",
     r"you'll have (?:a|the|them|it|new|\d+)",
     r"(?:they|it|the cards|the chairs|the invoice)(?:'ll| will) be with you",
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:fixar|fixa|ordnar|ordna|löser|lösa|tar hand om|ser till|se till|kör|köra"
@@ -83,6 +91,7 @@ OWN_CHECK = rx(
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:kollar|kolla|tar reda|undersöker|undersöka|jagar|jaga|spårar|spåra|ringer"
     r" (?:tryckeriet|posten|transportören|lagret|budfirman|leverantören|dem|ekonomi))",
     r"ringer (?:tryckeriet|posten|transportören|lagret|budfirman)",
+    r"(?:ta|tar) reda på",
     r"(?:kollar|undersöker|jagar|spårar|ringer|hör) (?:jag|vi) (?:\w+ ){0,2}?(?:upp|med|direkt|nu|vad|var)",
 )
 
@@ -141,8 +150,12 @@ STEP_STRONG = rx(
     r"ring(?:a|er|s)? (?:dig|er|upp)",
     r"ringa",
     r"ringer",
-    r"samtal\w*",
-    r"besök\w*",
+    r"\w*samtal\w*",
+    r"\w*besök\w*",
+    r"\w+möte\w*",
+    r"\w+genomgång\w*",
+    r"(?:bring|drive|drop|deliver|take)\w* (?:it|them|the \w+|a new \w+) (?:over|off|round|by)",
+    r"(?:kör|kommer|lämnar|åker|springer)\w* (?:\w+ )?(?:över|ut|förbi) (?:med )?(?:dem|den|det|korten)",
     r"(?:komma|kommer|titta|tittar|kika|kikar|svänga|svänger|åka|åker) (?:\w+ )?(?:förbi|över|ut)",
     r"demo\w*",
     r"visa\w*",

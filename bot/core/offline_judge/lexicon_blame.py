@@ -8,6 +8,9 @@ from bot.core.offline_judge.patterns import rx
 BLAME = rx(
     r"not (?:my|our) (?:department|dept|job|area|problem|fault|responsibility|call|team|thing|remit)",
     r"not mine",
+    r"(?:please )?(?:use|fill in|fill out) (?:the|our) (?:form|online form|web form|self-service|portal)",
+    r"(?:använd|använder du|fyll i|fyller du i) (?:formuläret|webbformuläret|portalen|självservice\w*)",
+    r"formuläret på",
     r"(?:open|log|create|raise|file|register)\w* (?:a |an )?(?:ticket|case|service request)",
     r"ticket number",
     r"(?:isn't|is not|aren't|are not|not) (?:really |exactly )?(?:my|our) (?:area|department|thing|field|job"

@@ -36,6 +36,12 @@ NEED_STRONG = rx(
     r"(?:is|was|went|'s) wrong",
     r"what (?:exactly )?(?:happened|went wrong)",
     r"looking for",
+    r"(?:shopping|searching|hunting) for",
+    r"in particular",
+    r"särskilt",
+    r"renew\w*",
+    r"förny\w*",
+    r"(?:contract|avtal\w*) (?:end|expire|run|löper|går ut)\w*",
     # en: situation, problem, consequence, background
     r"(?:do|does|are|is|handle|handling|use|using|work|working|solve|doing|manage|have|run|get)"
     r" (?:\w+ ){0,3}(?:today|right now|at the moment)",
@@ -290,6 +296,9 @@ LOGISTICS = rx(
     r"vad får det vara",
     r"vad vill (?:du|ni) ha",
     r"vad önskar",
+    r"which one",
+    r"vilken (?:av dem|ska du ha)",
+    r"(?:e-?mail|address|phone number|adress|telefonnummer|mejladress|mailadress)",
 )
 
 #: Restating what the customer said: a sign of listening.

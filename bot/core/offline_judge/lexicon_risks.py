@@ -56,7 +56,9 @@ DISCOUNT = rx(
     r"free (?:shipping|delivery|installation) (?:on|for) (?:this|your|the|all)",
     r"(?:talk|check|speak) (?:to|with) (?:my|the) (?:manager|boss|director)",
     r"see what i can do (?:on|with|about) (?:the )?price",
-    r"(?:better|sharper|special) (?:deal|price)",
+    r"(?:get|give|offer|find|make|do) (?:you )?(?:a )?(?:better|sharper|special) (?:deal|price)",
+    r"do something (?:on|with|about) (?:the )?price",
+    r"(?:come|go) in (?:low|lower|cheap|under)",
     r"sharpen (?:our|my|the) pencil",
     r"wiggle room",
     r"flexib\w* on (?:the )?price",
@@ -81,7 +83,8 @@ DISCOUNT = rx(
     r"trixa (?:lite )?med priset",
     r"se vad jag kan göra (?:med|på|åt) priset",
     r"(?:bättre|vassare|skarpare) (?:pris|erbjudande)",
-    r"vässa (?:priset|pennan)",
+    r"vässa\w* (?:priset|pennan)",
+    r"kommer in (?:lågt|lägre|billigt|under)",
     r"flexib\w* (?:på|med) priset",
     r"göra något (?:med|åt) priset",
     r"prisavdrag\w*",
@@ -112,8 +115,6 @@ PASSIVE = rx(
     r"reach out (?:if|when|whenever|anytime|any time)",
     r"whenever you(?:'re| are)? (?:ready|like|want|need)",
     r"when you(?:'re| are) ready",
-    r"take your time",
-    r"no (?:rush|pressure|stress|hurry|worries)",
     r"(?:i'll|i will) wait",
     r"wait (?:to|for) (?:hear|you)",
     r"hear from you",
@@ -147,9 +148,7 @@ PASSIVE = rx(
     r"(?:du |ni )?säg(?:er)? (?:bara )?till",
     r"tveka inte",
     r"när (?:ni|du) (?:är|känner (?:er|dig)) redo",
-    r"ta (?:den )?tid (?:du|ni) behöver",
     r"i (?:din|er) takt",
-    r"ingen (?:brådska|stress|press)",
     r"jag väntar",
     r"väntar på (?:ditt|ert|besked)",
     r"du vet var (?:jag finns|du hittar mig)",
@@ -175,4 +174,14 @@ MATURE = rx(
     r"låt(?:a|er)? (?:det|affären|saken) (?:mogna|vila|ligga)",
     r"(?:we'll|we will) see(?=\s*(?:[.!,]|$|later|then|how it goes|what happens))",
     r"vi får se(?=\s*(?:[.!,]|$|sen|hur det blir|vad som händer))",
+)
+
+
+#: Reassurance ("no pressure", "ingen stress"): passive only when nothing else is offered.
+REASSURE = rx(
+    r"no (?:rush|pressure|stress|hurry|worries)",
+    r"take your time",
+    r"ta (?:den )?tid (?:du|ni) behöver",
+    r"ingen (?:brådska|stress|press)",
+    r"inga problem",
 )

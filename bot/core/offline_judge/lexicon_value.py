@@ -8,6 +8,7 @@ from bot.core.offline_judge.patterns import rx
 CHALLENGE = rx(
     # en
     r"before (?:i|we|you)",
+    r"(?<=[,.–-]\s)(?:but|men)(?= \w)",
     r"is (?:it|that|price|the price|cost|this) (?:really|actually|truly|all|the only|only|just)",
     r"(?:is|are) (?:price|cost|that) (?:everything|all that matters)",
     r"only (?:thing|factor|criteri\w*) that",
@@ -213,6 +214,7 @@ INSIGHT_VALUE = rx(
     r"(?:halver\w*|dubbl\w*|hälften|halved|doubled)",
     r"many over",
     r"(?:can|could|may) (?:differ|vary)",
+    r"(?:cost|costs|costing|kostar|blir) (?:\w+ ){0,2}(?:more|mer|dyrare) (?:than|än)",
     r"depending on",
     r"the difference (?:is|between)",
     r"(?:kan|kunde) skilja",

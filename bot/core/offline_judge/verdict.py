@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.judgement import Signal
-from bot.core.offline_judge.features import Features
+from bot.core.offline_judge.features import Features, meta_criterion
 from bot.core.offline_judge.scoring import CRITERIA, Scored, price_only
 
 POSITIVE = frozenset(
@@ -46,7 +46,7 @@ def _override(f: Features, out: Scored) -> None:
         out.evidence = [("respect", h.text, "-") for h in f.hits["injection"][:2]]
     elif f.stuffing:
         out.scores = {c: min(s, 1) for c, s in out.scores.items()}
-        out.evidence = [(_meta_criterion(h.text), h.text, "-") for h in f.hits.get("meta", [])[:4]]
+        out.evidence = [(meta_criterion(h.text), h.text, "-") for h in f.hits.get("meta", [])[:4]]
     elif f.filler:
         out.scores = {c: (2 if c == "respect" else 0) for c in CRITERIA}
         out.evidence = [("respect", f.text.strip(), "-")] if f.text.strip() else []
@@ -54,27 +54,6 @@ def _override(f: Features, out: Scored) -> None:
         out.scores = {c: (2 if c == "respect" else min(s, 1)) for c, s in out.scores.items()}
         quotes = [h.text for h in f.hits.get("off_topic", [])[:2]] or [f.text.strip()]
         out.evidence = [("discover_need", q, "-") for q in quotes if q]
-
-
-def _meta_criterion(word: str) -> str:
-    w = word.lower()
-    for stem, criterion in (
-        ("utman", "challenge"),
-        ("challeng", "challenge"),
-        ("insi", "insight"),
-        ("värde", "insight"),
-        ("value", "insight"),
-        ("ansvar", "ownership"),
-        ("owner", "ownership"),
-        ("ägar", "ownership"),
-        ("nästa", "next_step"),
-        ("next", "next_step"),
-        ("respe", "respect"),
-        ("relation", "respect"),
-    ):
-        if w.startswith(stem):
-            return criterion
-    return "discover_need"
 
 
 def _caps(f: Features, ownership_counts: bool) -> list[tuple[str, int]]:
