@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
 
@@ -19,12 +18,14 @@ def default_data_dir() -> Path:
     return user_data_path("salescoach", appauthor=False)
 
 
-class Settings(BaseSettings):
-    """Everything configurable. Secrets are SecretStr so they never print or log."""
+class Settings(BaseModel):
+    """Everything configurable, by environment variable name. Secrets never print or log.
 
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
-    )
+    (A plain pydantic model fed by `load_settings`, not pydantic-settings: that import alone
+    cost 130 ms of `salescoach chat` start-up.)
+    """
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     # Store
     data_dir: Path = Field(default_factory=default_data_dir, alias="SALESCOACH_DATA_DIR")
@@ -47,7 +48,7 @@ class Settings(BaseSettings):
         "https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
     webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
-    admin_user_ids: Annotated[list[int], NoDecode] = Field(
+    admin_user_ids: list[int] = Field(
         default_factory=list, alias="ADMIN_USER_IDS"
     )
 
@@ -74,9 +75,21 @@ def load_settings(**overrides: object) -> Settings:
     The `.env` file is read from the working directory, or from `SALESCOACH_ENV_FILE`
     (set it to an empty string to read none).
     """
-    env_file = os.environ.get("SALESCOACH_ENV_FILE", ".env") or None
+    names = {field.alias for field in Settings.model_fields.values() if field.alias}
+    values: dict[str, object] = {}
+    env_file = os.environ.get("SALESCOACH_ENV_FILE", ".env")
+    if env_file and Path(env_file).is_file():
+        from dotenv import dotenv_values
+
+        values.update({k: v for k, v in dotenv_values(env_file).items() if k in names})
+    values.update({k: v for k, v in os.environ.items() if k in names})
+    # An empty value (`OPENAI_API_KEY=`) means "not set", as in .env.example.
+    values = {k: v for k, v in values.items() if v not in ("", None)}
+    for key, value in overrides.items():  # overrides may use field names or variable names
+        field = Settings.model_fields.get(key)
+        values[field.alias if field and field.alias else key] = value
     try:
-        return Settings(_env_file=env_file, **overrides)  # type: ignore[arg-type, call-arg]
+        return Settings.model_validate(values)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
