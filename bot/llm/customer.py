@@ -8,6 +8,7 @@ from typing import Any
 from bot import prompts
 from bot.core.customer import CustomerRequest
 from bot.core.judgement import Signal
+from bot.core.language import guess_lang
 from bot.core.state import WIN_TRUST, Outcome
 from bot.errors import EngineError
 from bot.llm.client import LLMClient
@@ -15,6 +16,8 @@ from bot.llm.client import LLMClient
 LANGUAGE = {"sv": "Swedish", "en": "English"}
 MAX_LINE_CHARS = 400
 MAX_SENTENCES = 3
+#: Shorter lines are too short for the language guess to be trusted.
+MIN_WORDS_TO_CHECK_LANG = 6
 #: Where a model that continues the conversation script starts writing the next speaker.
 TRANSCRIPT_MARKER = re.compile(
     r"\s*(?:<\s*/?\s*rep\s*>|\b(?:salesperson|säljare(?:n)?|you|du|customer|kund(?:en)?|rep)\s*:)",
@@ -162,4 +165,6 @@ class LLMCustomer:
         line = clean_line(completion.text, request.scenario.persona.name)
         if not line:
             raise EngineError("the customer model sent only a label or stage direction")
+        if len(line.split()) >= MIN_WORDS_TO_CHECK_LANG and guess_lang(line) != request.lang:
+            raise EngineError(f"the customer model left {LANGUAGE[request.lang]}")
         return line

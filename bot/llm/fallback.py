@@ -34,6 +34,15 @@ def fallback_note(part: str, exc: EngineError, lang: Lang) -> str:
     return NOTES[part][lang].format(reason=reason)
 
 
+def as_engine_error(exc: Exception, part: str) -> EngineError:
+    """Log the failure; anything that is not an EngineError is a bug and logged with its trace."""
+    if isinstance(exc, EngineError):
+        log.warning("%s fell back to offline: %s", part, exc)
+        return exc
+    log.error("%s fell back to offline after an unexpected error", part, exc_info=exc)
+    return EngineError(f"internal error ({type(exc).__name__})")
+
+
 class FallbackCustomer:
     """An LLM customer backed by the offline customer for turns where the LLM fails."""
 
@@ -46,8 +55,8 @@ class FallbackCustomer:
         """The LLM's line, or the offline customer's with a note for the front end."""
         try:
             return await self.primary.respond(request)
-        except EngineError as exc:
-            log.warning("customer fell back to offline: %s", exc)
+        except Exception as raised:  # the rep's turn must go on, whatever broke
+            exc = as_engine_error(raised, "customer")
             meter = current_meter()
             if meter is not None:
                 meter.fallback(fallback_note("customer", exc, request.lang))
@@ -66,8 +75,8 @@ class FallbackJudge:
         """The LLM's judgement, or the offline one marked `offline-fallback`."""
         try:
             return await self.primary.judge(request)
-        except EngineError as exc:
-            log.warning("judge fell back to offline: %s", exc)
+        except Exception as raised:  # the rep's turn must go on, whatever broke
+            exc = as_engine_error(raised, "judge")
             meter = current_meter()
             if meter is not None:
                 meter.fallback()  # the note travels in the judgement itself

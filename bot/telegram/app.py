@@ -35,6 +35,7 @@ from bot.telegram.context import (
 from bot.telegram.errors import on_error
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import label
+from bot.telegram.transport import BoundedHTTPXRequest
 
 if TYPE_CHECKING:
     from bot.store import AsyncStore
@@ -59,10 +60,10 @@ COMMANDS = (
     "history", "rubric", "lang", "help", "delete_me",
 )  # fmt: skip
 
-#: Connections to the Bot API server. Enough for Telegram's flood limits with room to spare
-#: (at ~50 ms a request, 64 connections carry over 1,000 requests a second); more make each
-#: request slower, as the HTTP client checks every pooled connection on every request.
-DEFAULT_POOL_SIZE = 64
+#: Connections to the Bot API server: far beyond Telegram's flood limits (at ~50 ms a
+#: request, 32 connections carry 600 requests a second); more make every request slower, as
+#: the HTTP client checks each pooled connection on each request.
+DEFAULT_POOL_SIZE = 32
 
 #: The update types the bot handles; Telegram does not send the others.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
@@ -151,7 +152,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request)
     else:  # a whole workshop answers at once: requests wait for a free connection
-        builder = builder.connection_pool_size(DEFAULT_POOL_SIZE).pool_timeout(30.0)
+        builder = builder.request(BoundedHTTPXRequest(DEFAULT_POOL_SIZE, pool_timeout=30.0))
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     limiter = AIORateLimiter(max_retries=3) if rate_limiter == "default" else rate_limiter

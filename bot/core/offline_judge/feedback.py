@@ -116,7 +116,12 @@ def target_criterion(
 
 
 def tip(
-    signals: frozenset[Signal], target: str, overall: int, rubric: Rubric, lang: Lang, table: Phrasings
+    signals: frozenset[Signal],
+    target: str,
+    overall: int,
+    rubric: Rubric,
+    lang: Lang,
+    table: Phrasings,
 ) -> str:
     """One short piece of advice in `lang`."""
     for signal in TIP_ORDER:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core.offline_judge.features import Features, detect
+from bot.core.offline_judge.features import detect
+from bot.core.offline_judge.model import Features
 from bot.core.offline_judge.scoring import Scored, price_only, score_criteria
 
 #: Skills that stay shown once shown: the need found, the assumption challenged, the insight given.
@@ -18,7 +19,7 @@ def shown_earlier(history: tuple[tuple[str, str], ...]) -> frozenset[str]:
         earlier = detect(reply, customer_line)
         if earlier.filler or earlier.stuffing or earlier.has("injection") or earlier.has("rude"):
             continue
-        scores = score_criteria(earlier, complaint=True).scores
+        scores = score_criteria(earlier, complaint=True, problem=True).scores
         shown.update(c for c in CARRIED if scores[c] >= CARRY_LEVEL and _earned(earlier, c))
     return frozenset(shown)
 

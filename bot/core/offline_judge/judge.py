@@ -6,7 +6,7 @@ from bot.core.judgement import Evidence, Judgement, JudgeRequest
 from bot.core.offline_judge import feedback
 from bot.core.offline_judge.features import detect
 from bot.core.offline_judge.history import lift, shown_earlier
-from bot.core.offline_judge.scoring import score_criteria
+from bot.core.offline_judge.scoring import Effect, score_criteria
 from bot.core.offline_judge.verdict import guard
 from bot.core.rubric import Rubric, default_rubric
 
@@ -31,7 +31,8 @@ class OfflineJudge:
         focus = request.scenario.focus_set if request.scenario else frozenset()
         applicable = set(self.rubric.applicable(request.customer_line, request.lang, focus))
         found = detect(request.reply, request.customer_line)
-        scored = score_criteria(found, "ownership" in applicable)
+        problem = self._raises_problem(request, applicable, focus)
+        scored = score_criteria(found, "ownership" in applicable, problem)
         carried = lift(found, scored, shown_earlier(request.history)) if request.history else []
         scored = guard(found, scored, "ownership" in applicable)
 
@@ -49,7 +50,9 @@ class OfflineJudge:
             overall=overall,
             criteria=criteria,
             evidence=self._evidence(scored.evidence, applicable),
-            feedback=feedback.tip(signals, target, overall, self.rubric, request.lang, self.phrasings),
+            feedback=feedback.tip(
+                signals, target, overall, self.rubric, request.lang, self.phrasings
+            ),
             try_instead=feedback.try_instead(
                 request.customer_line, request.scenario, target, request.lang, self.phrasings
             ),
@@ -63,8 +66,20 @@ class OfflineJudge:
             },
         )
 
+    def _raises_problem(
+        self, request: JudgeRequest, applicable: set[str], focus: frozenset[str]
+    ) -> bool:
+        """True when the customer's line itself raises a problem to own (not just the scenario focus)."""
+        if "ownership" not in applicable:
+            return False
+        if "ownership" not in focus:
+            return True
+        return "ownership" in self.rubric.applicable(
+            request.customer_line, request.lang, frozenset()
+        )
+
     def _evidence(
-        self, items: list[tuple[str, str, str]], applicable: set[str]
+        self, items: list[tuple[str, str, Effect]], applicable: set[str]
     ) -> tuple[Evidence, ...]:
         """Evidence for applicable criteria; a lost point on an inapplicable one moves to respect."""
         seen: set[tuple[str, str]] = set()
@@ -73,9 +88,11 @@ class OfflineJudge:
             if criterion not in applicable:
                 if effect == "+":
                     continue
-                criterion = "respect" if "respect" in applicable else next(iter(sorted(applicable)), "")
+                criterion = (
+                    "respect" if "respect" in applicable else next(iter(sorted(applicable)), "")
+                )
             if not criterion or (criterion, quote) in seen:
                 continue
             seen.add((criterion, quote))
-            result.append(Evidence(criterion, quote, "+" if effect == "+" else "-"))
+            result.append(Evidence(criterion, quote, effect))
         return tuple(result[:_MAX_EVIDENCE])

@@ -5,10 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FLAGS = re.IGNORECASE | re.UNICODE
+#: Patterns are matched, case-sensitively, against `fold(text)`: lower case keeps re's fast path
+#: for literal-first alternatives, which IGNORECASE turns off (about 4x slower).
+FLAGS = 0
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without changing its length, so match spans index the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
 
 #: An apostrophe as typed on a phone: straight, curly or left out ("ill", "dont").
 APOS = "['’]?"
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (word lists read best as text)."""
+    return frozenset(text.split())
 
 
 def phrase(text: str) -> str:
@@ -17,7 +33,7 @@ def phrase(text: str) -> str:
 
 
 def rx(*phrases: str) -> re.Pattern[str]:
-    """Compile phrases (regex fragments) into one case-insensitive, word-bounded alternation."""
+    """Compile lower-case phrases (regex fragments) into one word-bounded alternation."""
     body = "|".join(phrase(p) for p in phrases)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", FLAGS)
 
@@ -36,7 +52,7 @@ TIME = re.compile(
     + _DAYS
     + r"|(?:mån|tis|ons|tors|fre|mon|tue|tues|wed|thu|thurs|fri)\.?\s?\d{1,2}(?!\d)"
     + r"|i\s?morgon\w*|imorn|i\s?morn|i\s?övermorgon|i\s?dag|i\s?kväll|i\s?eftermiddag|i\s?förmiddag"
-    + r"|i\s?natt|nästa\s+vecka|i\s+veckan|denna\s+vecka|den\s+här\s+veckan|efter\s+lunch|före\s+lunch"
+    + r"|i\s?natt|nästa\s+vecka|(?<!timmar\s)(?<!gånger\s)(?<!timme\s)(?<!dagar\s)i\s+veckan|denna\s+vecka|den\s+här\s+veckan|efter\s+lunch|före\s+lunch"
     + r"|innan\s+lunch|till\s+lunch|vid\s+lunch|över\s+lunch"
     + r"|tomorrow|tmrw?|today|tonight|this\s+(?:morning|afternoon|evening|week)|next\s+week"
     + r"|end\s+of\s+(?:the\s+)?(?:day|week)|eod|first\s+thing|by\s+lunch|before\s+lunch|after\s+lunch"
@@ -89,26 +105,29 @@ _WH_START = re.compile(
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the reply, with its span and whether it asks something."""
+    """One sentence of the reply: its span, its text, the same folded, and whether it asks."""
 
     start: int
     end: int
     text: str
+    low: str
     question: bool
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split a reply into sentences (., !, ?, newline), marking questions."""
+def sentences(text: str, low: str | None = None) -> list[Sentence]:
+    """Split a reply into sentences (., !, ?, newline), marking questions; `low` is `fold(text)`."""
+    low = fold(text) if low is None else low
     result = []
     for m in _SENTENCE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
         if not WORD.search(stripped):
             continue
-        lead = len(raw) - len(raw.lstrip())
-        start = m.start() + lead
+        start = m.start() + len(raw) - len(raw.lstrip())
+        end = start + len(stripped)
+        folded = low[start:end]
         question = "?" in stripped or (
-            not stripped.endswith("!") and _WH_START.search(stripped) is not None
+            not stripped.endswith("!") and _WH_START.search(folded) is not None
         )
-        result.append(Sentence(start, start + len(stripped), stripped, question))
+        result.append(Sentence(start, end, stripped, folded, question))
     return result

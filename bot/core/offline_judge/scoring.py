@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.core.judgement import Signal
-from bot.core.offline_judge.features import Features, Hit
+from bot.core.offline_judge.model import Features, Hit
+from bot.core.offline_judge.patterns import words
 
 Effect = Literal["+", "-"]
 CRITERIA = ("challenge", "discover_need", "insight", "ownership", "next_step", "respect")
 _SHOUT = re.compile(r"(?<!\w)[A-ZÅÄÖ]{3,}(?!\w)")
-_BECAUSE = re.compile(r"(?<!\w)(?:because|since|so that|eftersom|därför|för att|så att)(?!\w)", re.I)
+_ACRONYMS = words(
+    "ROI CRM CEO CFO VAT ISO EUR SEK USD DHL UPS PDF API SMS IKEA AB VD KPI ERP HR IT"
+)
+_BECAUSE = re.compile(r"(?<!\w)(?:because|since|so that|eftersom|därför|för att|så att)(?!\w)")
 
 
 @dataclass
@@ -25,7 +29,9 @@ class Scored:
     caps: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _add(out: Scored, criterion: str, hits: list[Hit] | None, effect: Effect, limit: int = 2) -> None:
+def _add(
+    out: Scored, criterion: str, hits: list[Hit] | None, effect: Effect, limit: int = 2
+) -> None:
     for hit in (hits or [])[:limit]:
         if hit.text.strip():
             out.evidence.append((criterion, hit.text.strip(), effect))
@@ -62,13 +68,13 @@ def _need(f: Features, out: Scored, complaint: bool) -> int:
 
 def _challenge(f: Features, out: Scored) -> int:
     if f.has("challenge"):
-        s = 3 + (1 if _insight_kinds(f) or _BECAUSE.search(f.text) else 0)
+        s = 3 + (1 if _insight_kinds(f) or _BECAUSE.search(f.low) else 0)
         s += 1 if f.has("need") or f.has("need_weak") else 0
         _add(out, "challenge", f.hits["challenge"], "+")
     elif f.has("need") or f.has("idea"):
         s = 3
     elif f.has("need_weak"):
-        s = 2
+        s = 3 if _insight_kinds(f) else 2
     elif f.comply or f.has("price") or f.has("quote_send") or f.has("logistics"):
         s = 1
         _add(out, "challenge", f.hits.get("quote_send") or f.hits.get("price"), "-", 1)
@@ -84,7 +90,9 @@ def _challenge(f: Features, out: Scored) -> int:
 
 def _insight(f: Features, out: Scored) -> int:
     kinds = _insight_kinds(f)
-    s = 1 if kinds == 0 else min(5, 2 + kinds + (1 if f.specific else 0))
+    # A number only sharpens evidence or an idea; "saves 5 hours" alone is a sales claim.
+    sharp = f.specific and (f.has("evidence") or f.has("idea"))
+    s = 1 if kinds == 0 else min(5, 2 + kinds + (1 if sharp else 0))
     for kind in ("evidence", "value", "idea"):
         _add(out, "insight", f.hits.get(kind), "+", 1)
     if f.feature_dump:
@@ -98,7 +106,7 @@ def _insight(f: Features, out: Scored) -> int:
     return s
 
 
-def _ownership(f: Features, out: Scored) -> int:
+def _ownership(f: Features, out: Scored, problem: bool) -> int:
     act, own = f.has("own_act"), f.has("own")
     if f.has("blame"):
         s = 3 if act else 1
@@ -115,7 +123,8 @@ def _ownership(f: Features, out: Scored) -> int:
     elif f.has("apology"):
         s = 3 if f.has("need") or f.has("need_weak") else 2
     else:
-        s = 1
+        # Ignoring a problem the customer raised fails; with no problem on the table it is neutral.
+        s = 1 if problem else 2
     for kind in ("own", "own_act", "own_check"):
         _add(out, "ownership", f.hits.get(kind), "+", 1)
     return s
@@ -153,7 +162,7 @@ def _respect(f: Features, out: Scored) -> int:
         s = min(s, 2) - (1 if len(bad) >= 2 else 0)
     if f.has("shrug") or f.has("blame"):
         s = min(s, 2)
-    if len(_SHOUT.findall(f.text)) >= 3 or "!!!" in f.text:
+    if shouting(f.text):
         s -= 1
     if f.has("blunt"):
         s = min(s, 1)
@@ -164,14 +173,20 @@ def _respect(f: Features, out: Scored) -> int:
     return max(0, s)
 
 
-def score_criteria(f: Features, complaint: bool = False) -> Scored:
-    """Score every criterion 0-5; `complaint` when the customer line is about a problem to own."""
+def shouting(text: str) -> bool:
+    """Two or more words in capitals (not acronyms), or "!!!"."""
+    loud = [w for w in _SHOUT.findall(text) if w not in _ACRONYMS]
+    return len(loud) >= 2 or "!!!" in text
+
+
+def score_criteria(f: Features, complaint: bool = False, problem: bool = False) -> Scored:
+    """Score every criterion 0-5 (`complaint`: ownership counts; `problem`: the line raises one)."""
     out = Scored(scores={})
     out.scores = {
         "challenge": _challenge(f, out),
         "discover_need": _need(f, out, complaint),
         "insight": _insight(f, out),
-        "ownership": _ownership(f, out),
+        "ownership": _ownership(f, out, problem),
         "next_step": _next_step(f, out),
         "respect": _respect(f, out),
     }

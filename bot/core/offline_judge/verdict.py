@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.core.judgement import Signal
-from bot.core.offline_judge.features import Features, meta_criterion
-from bot.core.offline_judge.scoring import CRITERIA, Scored, price_only
+from bot.core.offline_judge.model import Features
+from bot.core.offline_judge.scoring import CRITERIA, Scored, price_only, shouting
+from bot.core.offline_judge.tricks import meta_criterion
 
 POSITIVE = frozenset(
     {
@@ -28,7 +29,7 @@ CAPS: dict[str, int] = {
     "blunt": 30,
     "blame": 35,
     "price_only": 40,
-    "discount": 40,
+    "discount": 35,
     "mature": 40,
     "shrug": 45,
     "disrespect": 45,
@@ -82,7 +83,7 @@ def _caps(f: Features, ownership_counts: bool) -> list[tuple[str, int]]:
         reasons.append("passive")
     if f.has("shrug") and ownership_counts and not f.has("own_act"):
         reasons.append("shrug")
-    if any(f.has(k) for k in ("condescend", "pushy", "badmouth")):
+    if any(f.has(k) for k in ("condescend", "pushy", "badmouth")) or shouting(f.text):
         reasons.append("disrespect")
     if f.feature_dump:
         reasons.append("feature_dump")

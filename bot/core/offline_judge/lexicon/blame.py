@@ -1,4 +1,4 @@
-"""Phrases for passing the problem on or shrugging it off, Swedish and English."""
+"""Passing the problem on or shrugging it off. Swedish and English together."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from bot.core.offline_judge.patterns import rx
 BLAME = rx(
     r"not (?:my|our) (?:department|dept|job|area|problem|fault|responsibility|call|team|thing|remit)",
     r"not mine",
+    r"(?:tracking|kolli|spårnings)\w* ?(?:number|nummer\w*)? (?:is|står|finns) (?:in|i)",
+    r"(?:står|finns|is|are|it's) (?:\w+ )?(?:in|i) (?:your|the|din|er) (?:confirmation|orderbekräftelse|inbox|mejl|mail"
+    r"|email|order confirmation)",
     r"(?:please )?(?:use|fill in|fill out) (?:the|our) (?:form|online form|web form|self-service|portal)",
     r"(?:använd|använder du|fyll i|fyller du i) (?:formuläret|webbformuläret|portalen|självservice\w*)",
     r"formuläret på",
@@ -58,7 +61,11 @@ BLAME = rx(
     r"(?:logistikpartner\w*|åkeri\w*|speditör\w*|transportör\w*|lagret|chauffören|tryckeriet) (?:har )?(?:strulat"
     r"|missat|klantat|slarvat|tappat)",
     r"inte (?:mitt|vårt) (?:bord|fel|ansvar|problem|område|jobb)",
-    r"(?:\w+avdelningen|ekonomi|posten|postnord|transportören|tryckeriet|lagret|supporten|kundtjänst|kundservice)"
+    r"(?:asked|told|emailed|mailed) (?:them|him|her|the \w+|\w+) to (?:contact|call|get back|reach out|email)",
+    r"(?:bett|bad|sagt åt) (?:dem|dom|honom|henne|\w+) (?:att )?(?:kontakta|ringa|höra av sig|maila|mejla)",
+    r"(?:department|team|dept|logistics|billing|support|warehouse)s? (?:handles?|deals? with|is responsible for"
+    r"|takes care of|manages?)",
+    r"(?:\w*avdelning\w*|ekonomi|posten|postnord|transportören|tryckeriet|lagret|supporten|kundtjänst|kundservice)"
     r" (?:som )?(?:ansvarar|sköter|hanterar|har hand om|tar (?:hand om|det))",
     r"sköts av",
     r"hanteras av",

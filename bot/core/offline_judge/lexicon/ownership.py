@@ -1,0 +1,108 @@
+"""Owning a problem: claiming it, acting on it, looking into it, saying sorry. Swedish and English together."""
+
+from __future__ import annotations
+
+from bot.core.offline_judge.patterns import rx
+
+_I_WILL = (
+    r"(?:i(?:'ll| will|'m going to| am going to|'m gonna| can| shall)|let me|i(?:'m| am) (?:on it|gonna)"
+    r"|we(?:'ll| will))"
+)
+
+_JAG = r"(?:jag|vi) (?:ska |kommer att |kommer |kan |tänker )?"
+
+#: Claiming the problem: "that's on me", "så får det inte gå till".
+OWN = rx(
+    r"(?:that's|that is|it's|it is|thats|its|this is) (?:on (?:me|us)|my (?:fault|bad|responsibility|mistake)"
+    r"|our (?:fault|responsibility|mistake))",
+    r"(?:it's|that's) on me now",
+    r"my bad",
+    r"my fault",
+    r"our (?:fault|mistake)",
+    r"we (?:messed|screwed|dropped|slipped) (?:up|the ball)",
+    r"i(?:'ll| will) take (?:this|it|that) (?:one|on)?",
+    r"i take (?:full )?(?:responsibility|ownership)",
+    r"(?:i|we)(?:'ll| will)? own (?:this|it|the|that)",
+    r"jag äger (?:det här|detta|det|frågan)",
+    r"jag (?:skickar|kopplar|slussar) inte (?:vidare )?(?:dig|er)",
+    r"(?:stannar|stanna) (?:jag )?kvar (?:med|tills)",
+    r"tills det är löst",
+    r"(?:i|we)(?:'ll| will)? take (?:full )?(?:ownership|responsibility) (?:of|for)",
+    r"leave it (?:with|to) me",
+    r"i(?:'m| am) on it",
+    r"(?:not|isn't|is not|shouldn't be|should not be) (?:ok|okay|acceptable|good enough|how it should be)",
+    r"that's not (?:ok|okay|acceptable|on)",
+    r"(?:that |this )?(?:shouldn't|should not) (?:have )?happen\w*",
+    r"unacceptable",
+    r"det är (?:mitt|vårt) (?:ansvar|fel)",
+    r"det e (?:mitt|vårt) (?:ansvar|fel)",
+    r"mitt (?:fel|ansvar)",
+    r"vårt (?:fel|ansvar)",
+    r"vi har (?:klantat|strulat|missat|gjort fel|slarvat)",
+    r"det tar jag(?: på mig)?",
+    r"(?:det här|detta) tar jag(?: på mig)?",
+    r"jag tar (?:på mig|ansvar\w*|hand om (?:det|detta|saken)|det här)",
+    r"(?:så får|så ska) det inte (?:gå till|vara)",
+    r"det ska inte (?:vara så|behöva|hända)",
+    r"det är inte (?:okej|ok|acceptabelt)",
+    r"inte (?:okej|acceptabelt|godkänt)",
+    r"oacceptabelt",
+    r"lämna det (?:till|åt) mig",
+    r"jag är på det",
+)
+
+#: Doing something concrete about the problem.
+OWN_ACT = rx(
+    rf"{_I_WILL} (?:\w+ ){{0,3}}?(?:fix|sort|solve|handle|take care|make sure|ensure|drive|bring|deliver"
+    r"|come over|come by|drop (?:them|it|by)|reprint|print|replace|refund|correct|rectify|get (?:you|them|it|a new"
+    r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally)",
+    r"(?:i|we)(?:'ll| will) (?:\w+ ){0,8}?(?:myself|ourselves|personally)",
+    r"i'll have (?:them|it|the \w+|new ones) (?:at|on|with|to|by|ready|over)",
+    r"(?:^|(?<=[.!?]\s))(?:reprinting|printing|sending|driving|bringing|calling|booking|fixing|sorting|loading)",
+    r"(?:i'm not|i won't|i will not) (?:be )?(?:passing|pass|sending|send|transferring|transfer|bouncing) you",
+    r"stay (?:with|on) (?:it|this|you) (?:until|till)",
+    r"until it's (?:fixed|solved|sorted|resolved)",
+    r"you'll have (?:a|the|them|it|new|\d+)",
+    r"(?:they|it|the cards|the chairs|the invoice)(?:'ll| will) be with you",
+    rf"{_JAG}(?:\w+ ){{0,2}}?(?:fixar|fixa|ordnar|ordna|löser|lösa|tar hand om|ser till|se till|kör|köra"
+    r"|åker|åka|kommer över|kommer förbi|levererar|leverera|trycker|trycka|skickar (?:nya|en ny|ersättning)"
+    r"|ersätter|ersätta|rättar|rätta|lastar|lasta|går ner|går till|går över|tar det|tar med)",
+    r"(?:jag|vi) (?:\w+ ){0,4}(?:själv|själva|personligen)",
+    r"(?:jag|vi) (?:\w+ )?(?:skickar|kör|bokar|ordnar|lastar|trycker) (?:en|ett|nya|ny|ersättning|bil|bud)\w*",
+    r"(?:jag|vi) har (?:precis |redan )?(?:bokat|ordnat|beställt|ringt|tryckt|lagt|satt|fixat|löst)",
+    r"(?:i've|we've|i have|we have) (?:just |already )?(?:booked|arranged|ordered|called|printed|put|fixed|sorted"
+    r"|got|rushed|reprinted)",
+    r"i'm (?:sending|driving|bringing|printing|loading|booking|fixing|sorting|getting|putting|calling the)",
+    r"(?:du|ni) (?:får|ska få|har|kommer att ha) (?:den|dem|det|korten|\w+) (?:före|innan|senast|i ?morgon|i ?dag"
+    r"|i ?kväll|inom)",
+    r"(?:får|har) (?:du|ni) (?:den|dem|det|\w+) (?:före|innan|senast|i ?morgon|i ?dag|i ?kväll|inom)",
+    r"(?:it|they|the \w+|your \w+)(?:'ll| will) be (?:with you|there|at yours|on your desk|on site|delivered)",
+    # Swedish puts the verb before the subject after an adverb: "så tar jag det", "i dag kör jag".
+    r"(?:fixar|ordnar|löser|tar|kör|ser|åker|kommer|skickar|trycker|levererar|går|lastar|rättar|ersätter|byter)"
+    r" (?:jag|vi) (?:\w+ ){0,2}?(?:det|dem|den|dom|hand om|till|över|förbi|själv|själva|nya|ny|en ny|direkt|nu|ut"
+    r"|personligen)",
+    r"(?:du|ni) (?:får|ska få|har) (?:korten|dem|en rättad|nya|\d+)",
+    r"(?:hos|med) (?:dig|er) (?:innan|före|senast|i ?morgon|i ?kväll|i ?dag)",
+)
+
+#: Looking into the problem without yet fixing it.
+OWN_CHECK = rx(
+    rf"{_I_WILL} (?:\w+ ){{0,2}}?(?:check|look into|find out|chase|track|investigate|call (?:the|our|them|the"
+    r" courier|the printer)|dig into|follow up)",
+    rf"{_JAG}(?:\w+ ){{0,2}}?(?:kollar|kolla|tar reda|undersöker|undersöka|jagar|jaga|spårar|spåra|ringer"
+    r" (?:tryckeriet|posten|transportören|lagret|budfirman|leverantören|dem|ekonomi))",
+    r"ringer (?:tryckeriet|posten|transportören|lagret|budfirman)",
+    r"(?:ta|tar) reda på",
+    r"(?:kollar|undersöker|jagar|spårar|ringer|hör) (?:jag|vi) (?:\w+ ){0,2}?(?:upp|med|direkt|nu|vad|var)",
+)
+
+#: Saying sorry.
+APOLOGY = rx(
+    r"sorry",
+    r"apolog\w*",
+    r"my apologies",
+    r"förlåt",
+    r"ursäkta",
+    r"ber om ursäkt",
+    r"beklagar",
+)
