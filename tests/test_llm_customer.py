@@ -117,8 +117,9 @@ def test_model_decorations_are_stripped_and_long_lines_cut(raw: str, clean: str)
         content_filter(),
         chat("*nickar*"),
         chat("I am just looking around for now, thanks a lot."),
+        chat("I am at the end of a conversation with Göran Lindqvist, and we are done."),
     ],
-    ids=["500", "timeout", "content-filter", "only-stage-direction", "wrong-language"],
+    ids=["500", "timeout", "content-filter", "stage-direction", "english", "english-with-name"],
 )
 async def test_a_failing_llm_customer_is_replaced_by_the_offline_one_with_a_note(
     fake: FakeOpenAI, fault: Answer

@@ -148,6 +148,7 @@ async def test_replies_are_scored_by_the_real_model_with_every_bad_answer_handle
         results.append(await judge.judge(request))
     for judgement in results:
         assert_valid(judgement)
+    assert any(j.engine == "llm" for j in results)  # a real server's verdicts get through
     # llama-cpp-python refuses json_schema: the judge has stepped down to json_object.
     assert judge.primary.first_mode >= 1  # type: ignore[attr-defined]
     injection = results[1]

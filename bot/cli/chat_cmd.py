@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
             print(t("howto", lang) + "\n")
         print(f"{scenario.persona.name}: {session.opening}\n", flush=True)
+    _warm_up_in_background()
     save = _saver(settings)
     save(session)
     asyncio.run(_loop(practice, session, quiet, save))
@@ -120,6 +121,15 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
             return ids[int(answer) - 1]
         if answer in practice.scenarios:
             return answer
+
+
+def _warm_up_in_background() -> None:
+    """Compile the judge's lexicons while the rep reads the customer's first line."""
+    import threading
+
+    from bot.core.offline_judge import OfflineJudge
+
+    threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
 
 
 def _saver(settings: Any) -> Any:

@@ -165,6 +165,7 @@ class LLMCustomer:
         line = clean_line(completion.text, request.scenario.persona.name)
         if not line:
             raise EngineError("the customer model sent only a label or stage direction")
-        if len(line.split()) >= MIN_WORDS_TO_CHECK_LANG and guess_lang(line) != request.lang:
+        spoken = line.replace(request.scenario.persona.name, "")  # names carry Swedish letters
+        if len(spoken.split()) >= MIN_WORDS_TO_CHECK_LANG and guess_lang(spoken) != request.lang:
             raise EngineError(f"the customer model left {LANGUAGE[request.lang]}")
         return line

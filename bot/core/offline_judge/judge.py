@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.core.judgement import Evidence, Judgement, JudgeRequest
 from bot.core.offline_judge import feedback
-from bot.core.offline_judge.features import detect
-from bot.core.offline_judge.history import lift, shown_earlier
-from bot.core.offline_judge.scoring import Effect, score_criteria
-from bot.core.offline_judge.verdict import guard
 from bot.core.rubric import Rubric, default_rubric
+
+if TYPE_CHECKING:
+    from bot.core.offline_judge.scoring import Effect
 
 _MAX_EVIDENCE = 8
 
@@ -22,12 +23,27 @@ class OfflineJudge:
         self.rubric = rubric or default_rubric()
         self.phrasings = feedback.default_phrasings()
 
+    @staticmethod
+    def warm_up() -> None:
+        """Import and compile the lexicons now (they load on first use otherwise).
+
+        Compiling the patterns takes ~0.1 s, so `salescoach chat` shows the customer's first
+        line before paying for it.
+        """
+        from bot.core.offline_judge import features, history, scoring, verdict  # noqa: F401
+
     async def judge(self, request: JudgeRequest) -> Judgement:
         """Score one reply (the `Judge` protocol); same as `score`."""
         return self.score(request)
 
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply: criteria 0-5 (None when not applicable), overall 0-100, tip and signals."""
+        # Imported here, not at module level: see warm_up.
+        from bot.core.offline_judge.features import detect
+        from bot.core.offline_judge.history import lift, shown_earlier
+        from bot.core.offline_judge.scoring import score_criteria
+        from bot.core.offline_judge.verdict import guard
+
         focus = request.scenario.focus_set if request.scenario else frozenset()
         applicable = set(self.rubric.applicable(request.customer_line, request.lang, focus))
         found = detect(request.reply, request.customer_line)
