@@ -35,7 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from telegram.ext import AIORateLimiter  # noqa: E402
 
-from bench.telegram_side import telegram_side  # noqa: E402
+from bench import instant_api as instant  # noqa: E402
+from bench.instant_api import InstantBotApi  # noqa: E402
+from bench.telegram_side import REPLIES, telegram_side  # noqa: E402
 from bot.core.customer import CustomerRequest  # noqa: E402
 from bot.core.offline_customer import OfflineCustomer  # noqa: E402
 from bot.core.offline_judge import OfflineJudge  # noqa: E402
@@ -182,6 +184,42 @@ async def overhead(side: TelegramSide, turns: int) -> None:
     )
 
 
+async def in_process(turns: int) -> None:
+    """Turns through `app.process_update` with a Bot API that answers instantly."""
+    reps, per_rep = max(1, turns // 3), 3
+    wall: list[float] = []
+    cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, telegram_bot_token=TOKEN, data_dir=Path(tmp), engine="offline"
+        )
+        judge = OfflineJudge()
+        practice = Practice(OfflineCustomer(), judge, quick_judge=judge)
+        app = build_application(settings, practice, request=InstantBotApi(), rate_limiter=None)
+        await app.initialize()
+        users = range(60_000, 60_000 + reps)
+        for user in users:
+            await app.process_update(instant.message(app.bot, user, "/practice"))
+            await app.process_update(
+                instant.press(app.bot, user, "go:cards-never-arrived:1:practice")
+            )
+        for turn in range(per_rep):
+            for user in users:
+                update = instant.message(app.bot, user, REPLIES[turn])
+                start, start_cpu = time.perf_counter(), time.thread_time()
+                await app.process_update(update)
+                wall.append(time.perf_counter() - start)
+                cpu.append(time.thread_time() - start_cpu)
+        await app.shutdown()
+    print(f"\nIn process, Bot API answering instantly, {len(wall)} turns (p50 / p99 / max ms)")
+    print(
+        f"  bot CPU time                        {_ms(cpu, 0.5)} / {_ms(cpu, 0.99)} / {_ms(cpu, 1)}"
+    )
+    print(
+        f"  wall time, durable write included   {_ms(wall, 0.5)} / {_ms(wall, 0.99)} / {_ms(wall, 1)}"
+    )
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--reps", type=int, default=200)
@@ -197,6 +235,7 @@ async def main() -> None:
         if args.flood_limit:
             await burst(side, args.reps, AIORateLimiter(), "AIORateLimiter, 30 msg/s", 20_000)
         await overhead(side, args.turns)
+        await in_process(args.turns)
     finally:
         side.close()
 
