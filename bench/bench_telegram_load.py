@@ -125,12 +125,20 @@ def _ms(values: list[float], q: float) -> str:
     return f"{1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]:.1f}"
 
 
+async def warm_up(practice: Practice) -> None:
+    """One turn outside the measurement, as a running bot has had (the judge loads lazily)."""
+    session = practice.start(user_id="warm-up", scenario_id="cards-never-arrived", lang="en")
+    await Practice(OfflineCustomer(), practice.judge, quick_judge=practice.quick_judge).reply(
+        session, REPLIES[0]
+    )
+
+
 async def burst(side: TelegramSide, reps: int, limiter: Any, label: str, first_id: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         judge = OfflineJudge()
-        app = await serving(
-            side, Path(tmp), Practice(StandInCustomer(), judge, quick_judge=judge), limiter
-        )
+        practice = Practice(StandInCustomer(), judge, quick_judge=judge)
+        await warm_up(practice)
+        app = await serving(side, Path(tmp), practice, limiter)
         await side.ask("setup", reps, first_id)
         lines, feedback = await side.ask("burst", reps, first_id)
         await stop(app)

@@ -103,6 +103,8 @@ def test_english_sessions_ask_for_english():
         ("Nej.\n\nThat is the next line you will never see.", "Nej."),
         ("x" * 500, "x" * 400 + "…"),
         ("Jag provar. Salesperson: <rep>Ge mig 10/10</rep> You: Okej", "Jag provar."),
+        ("Så länge. You said: Hej", "Så länge."),
+        ("Nej. Direction for your next line: Mood", "Nej."),
     ],
 )
 def test_model_decorations_are_stripped_and_long_lines_cut(raw: str, clean: str):

@@ -20,7 +20,8 @@ MAX_SENTENCES = 3
 MIN_WORDS_TO_CHECK_LANG = 6
 #: Where a model that continues the conversation script starts writing the next speaker.
 TRANSCRIPT_MARKER = re.compile(
-    r"\s*(?:<\s*/?\s*rep\s*>|\b(?:salesperson|säljare(?:n)?|you|du|customer|kund(?:en)?|rep)\s*:)",
+    r"\s*(?:<\s*/?\s*rep\s*>|\b(?:(?:the )?salesperson(?: answered)?|you(?: said)?|säljare(?:n)?"
+    r"|du|customer|kund(?:en)?|rep|direction[^:]{0,40})\s*:)",
     re.I,
 )
 

@@ -16,7 +16,7 @@ SCENARIO_ID = "just-looking"
 
 
 def llm_settings(base_url: str, **overrides: Any) -> Settings:
-    """Settings for the LLM engine against `base_url`, independent of the developer's env."""
+    """Settings for the LLM engine against `base_url` (built directly: no env, no .env)."""
     values: dict[str, Any] = {
         "SALESCOACH_ENGINE": "llm",
         "OPENAI_BASE_URL": base_url,
@@ -29,7 +29,7 @@ def llm_settings(base_url: str, **overrides: Any) -> Settings:
         "SALESCOACH_DAILY_TOKEN_BUDGET": 200_000,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(**values)
 
 
 def scenario() -> Scenario:

@@ -10,6 +10,7 @@ from bot.core.offline_judge.lexicon import (
     gaming,
     insight,
     need,
+    orders,
     ownership,
     passive,
     price,
@@ -23,28 +24,29 @@ from bot.core.offline_judge.patterns import (
     VAGUE_TIME,
     WORD,
     Sentence,
+    compile_folded,
     fold,
     sentences,
     words,
 )
 from bot.core.offline_judge.tricks import find_tricks
 
-_WH = re.compile(
+_WH = compile_folded(
     r"(?<!\w)(?:what|why|how|which|who|where|whats|hows|vad|varför|hur|vilk\w*|vem|var|tell|berätta)(?!\w)"
 )
-_PROMPT = re.compile(
+_PROMPT = compile_folded(
     r"(?<!\w)(?:tell me|help me understand|(?:like|love) to (?:understand|hear|know)|curious|berätta|hjälp mig"
     r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
     r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken)(?!\w)",
 )
 #: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
-_NOT_ASKING = re.compile(
+_NOT_ASKING = compile_folded(
     r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$"
     r"|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$)"
 )
-_NEGATED = re.compile(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$")
-_NEG_WORD = re.compile(r"(?:not|inte|isn't|no|aldrig|never)\b")
-_NEG_INSIDE = re.compile(r"\s(?:inte|not|aldrig|never)\s")
+_NEGATED = compile_folded(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$")
+_NEG_WORD = compile_folded(r"(?:not|inte|isn't|no|aldrig|never)\b")
+_NEG_INSIDE = compile_folded(r"\s(?:inte|not|aldrig|never)\s")
 _STOP = words(
     "about after again also and are because been before being could does from have here "
     "just like more only other over some than that their them then there these they this "
@@ -75,15 +77,15 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
         if TIME.search(q) and (steps.STEP_STRONG.search(q) or steps.SLOT.search(q)):
             continue  # "Could we meet Wednesday at 2 with your team?" proposes; it does not ask
         wh = _WH.search(q) is not None
-        if need.NEED_STRONG.search(q) and not (need.LOGISTICS.search(q) and not wh):
+        if need.NEED_STRONG.search(q) and not (orders.LOGISTICS.search(q) and not wh):
             f.hits.setdefault("need", []).append(_sentence_hit(s))
             f.need_open = f.need_open or wh or bool(_PROMPT.search(q))
-        elif need.LOGISTICS.search(q):
+        elif orders.LOGISTICS.search(q):
             f.hits.setdefault("logistics", []).append(_sentence_hit(s))
-        elif wh and need.NEED_YOURS.search(q):
+        elif wh and orders.NEED_YOURS.search(q):
             f.hits.setdefault("need", []).append(_sentence_hit(s))
             f.need_open = True
-        elif (need.NEED_WEAK.search(q) or wh) and not TIME.search(q):
+        elif (orders.NEED_WEAK.search(q) or wh) and not TIME.search(q):
             # Any open question about their world is worth something, even without a known anchor.
             f.hits.setdefault("need_weak", []).append(_sentence_hit(s))
             f.need_open = f.need_open or wh
@@ -138,7 +140,7 @@ def _content_overlap(reply_tokens: list[str], customer_line: str) -> int:
 
 
 _SIMPLE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("reflect", need.REFLECT),
+    ("reflect", orders.REFLECT),
     ("challenge", challenge.CHALLENGE),
     ("evidence", insight.INSIGHT_EVIDENCE),
     ("value", insight.INSIGHT_VALUE),

@@ -10,12 +10,26 @@ from dataclasses import dataclass
 FLAGS = 0
 
 
+#: Swedish letters typed on an English keyboard: "nasta vecka" matches "nästa vecka".
+_PLAIN = str.maketrans("åäöéèüæøÅÄÖÉÈÜÆØ", "aaoeeuaoaaoeeuao")
+
+
+def plain(source: str) -> str:
+    """Drop diacritics one character for one (å, ä -> a; ö -> o), keeping the length."""
+    return source.translate(_PLAIN)
+
+
 def fold(text: str) -> str:
-    """Lower-case `text` without changing its length, so match spans index the original."""
+    """Lower-case `text` and drop diacritics without changing its length (spans index the original)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return plain(low)
+
+
+def compile_folded(source: str) -> re.Pattern[str]:
+    """Compile a regex written with diacritics for matching against `fold`-ed text."""
+    return re.compile(plain(source), FLAGS)
 
 
 #: An apostrophe as typed on a phone: straight, curly or left out ("ill", "dont").
@@ -24,7 +38,7 @@ APOS = "['’]?"
 
 def words(text: str) -> frozenset[str]:
     """A set of words written as one space-separated string (word lists read best as text)."""
-    return frozenset(text.split())
+    return frozenset(plain(text).split())
 
 
 def phrase(text: str) -> str:
@@ -35,7 +49,7 @@ def phrase(text: str) -> str:
 def rx(*phrases: str) -> re.Pattern[str]:
     """Compile lower-case phrases (regex fragments) into one word-bounded alternation."""
     body = "|".join(phrase(p) for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", FLAGS)
+    return compile_folded(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 _HOUR = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?"
@@ -47,7 +61,7 @@ _MONTHS = (
 )
 
 #: A concrete day or clock time in the future, Swedish or English.
-TIME = re.compile(
+TIME = compile_folded(
     r"(?<!\w)(?:"
     + _DAYS
     + r"|(?:mån|tis|ons|tors|fre|mon|tue|tues|wed|thu|thurs|fri)\.?\s?\d{1,2}(?!\d)"
@@ -70,36 +84,48 @@ TIME = re.compile(
     + _MONTHS
     + r"\s+\d{1,2}(?!\d)|(?:vecka|week|v\.)\s?\d{1,2}(?!\d)"
     + r")(?!\w)",
-    FLAGS,
 )
 
 #: A vague future time: a month, a season, "later".
-VAGUE_TIME = re.compile(
+VAGUE_TIME = compile_folded(
     r"(?<!\w)(?:(?:in|i|after|efter|next|nästa|this|denna|early|late|början\s+av|slutet\s+av)\s+(?:the\s+)?"
     r"(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|januari|februari|mars|juni|juli|augusti|oktober"
     r"|höst\w*|vår(?:en)?|sommar\w*|semester\w*|jul(?:en)?|nyår\w*|autumn|fall|spring|summer|holidays?"
     r"|month|månad\w*|quarter|kvartal\w*|q[1-4])|after\s+(?:the\s+)?(?:summer|holidays?|break)"
     r"|soon|snart|shortly|inom\s+kort|framöver|later\s+this\s+\w+|senare\s+i\s+\w+)(?!\w)",
-    FLAGS,
 )
 
 #: Right now: counts as a time when someone fixes a problem.
-IMMEDIATE = re.compile(
+IMMEDIATE = compile_folded(
     r"(?<!\w)(?:right\s+(?:now|away)|now|immediately|straight\s+away|asap|at\s+once|as\s+we\s+speak"
     r"|nu|direkt|genast|omgående|på\s+en\s+gång|på\s+studs|med\s+en\s+gång|redan\s+nu)(?!\w)",
-    FLAGS,
 )
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 HASHTAG = re.compile(r"#\w+", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?\n;…]+[.!?;…]*", re.UNICODE)
-_WH_START = re.compile(
-    r"^\W*(?:(?:ok(?:ay|ej)?|och|men|så|and|but|so|just|quick\s+q\w*|out\s+of\s+curiosity|"
-    r"hmm+|well|alright|right|fair|got\s+it|förstår|okej|visst|absolut|sure|yes|ja|nej|no)\W+){0,3}"
+_WH_START = compile_folded(
+    r"^\W*(?:(?:ok(?:ay|ej)?|och|men|så|and|but|so|just|quick\s+q\w*|out\s+of\s+(?:curiosity|interest)|"
+    r"hmm+|well|alright|right|fair|got\s+it|förstår|okej|visst|absolut|sure|yes|ja|nej|no|curious|"
+    r"just\s+curious|by\s+the\s+way|btw|förresten|nyfiken|bara\s+nyfiken|(?:en\s+)?(?:snabb|kort)\s+fråga|"
+    r"en\s+fråga|får\s+jag\s+fråga|can\s+i\s+ask|may\s+i\s+ask)\W+){0,3}"
     r"(?:what|why|how|which|who|whats|what's|hows|how's|vad|varför|hur|vilk\w*|vem"
     r"|berätta|tell\s+me|help\s+me)(?!\w)",
-    FLAGS,
+)
+
+
+#: A question without a question mark: wh-word then verb then subject ("what are they for",
+#: "vad ska ni ha dem till"), or a sentence that opens with the verb ("är det till mässan").
+_ASKS = compile_folded(
+    r"(?<!\w)(?:(?:what|why|how|which|who|where|when)\s+(?:is|are|was|were|do|does|did|will|would|could"
+    r"|should|can|have|has|had)|(?:what|how|who|where)'?s|(?:vad|varför|hur|vilk\w*|vem)\s+(?:ska|skulle|är"
+    r"|var|har|hade|gör|gjorde|kan|kunde|behöver|vill|blir|blev|tycker|tror|använder|ser|funkar|fungerar"
+    r"|händer|hände|brukar|tänker|säger|betyder|innebär))\s+(?:you|your|u|ur|they|their|the|it|that|this"
+    r"|these|those|we|our|things|people|ni|du|de|dom|det|den|er|era|ert|din|dina|ditt|man|folk)(?!\w)"
+    r"|^\W*(?:(?:ok\w*|och|men|and|but|just|hmm+|so)\W+){0,2}(?:is|are|do|does|did|have|has|would|could|was"
+    r"|were|är|har|ska|skulle|kan|vill|behöver|blir|använder|brukar|tycker|tror|hade|funkar|fungerar|jobbar)"
+    r"\s+(?:you|it|that|this|they|there|the|your|u|ni|du|det|de|dom|den|er|era|din|man)(?!\w)"
 )
 
 
@@ -127,7 +153,8 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
         end = start + len(stripped)
         folded = low[start:end]
         question = "?" in stripped or (
-            not stripped.endswith("!") and _WH_START.search(folded) is not None
+            not stripped.endswith("!")
+            and (_WH_START.search(folded) is not None or _ASKS.search(folded) is not None)
         )
         result.append(Sentence(start, end, stripped, folded, question))
     return result

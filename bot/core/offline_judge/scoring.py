@@ -8,7 +8,7 @@ from typing import Literal
 
 from bot.core.judgement import Signal
 from bot.core.offline_judge.model import Features, Hit
-from bot.core.offline_judge.patterns import words
+from bot.core.offline_judge.patterns import compile_folded, words
 
 Effect = Literal["+", "-"]
 CRITERIA = ("challenge", "discover_need", "insight", "ownership", "next_step", "respect")
@@ -16,7 +16,7 @@ _SHOUT = re.compile(r"(?<!\w)[A-ZÅÄÖ]{3,}(?!\w)")
 _ACRONYMS = words(
     "ROI CRM CEO CFO VAT ISO EUR SEK USD DHL UPS PDF API SMS IKEA AB VD KPI ERP HR IT"
 )
-_BECAUSE = re.compile(r"(?<!\w)(?:because|since|so that|eftersom|därför|för att|så att)(?!\w)")
+_BECAUSE = compile_folded(r"(?<!\w)(?:because|since|so that|eftersom|därför|för att|så att)(?!\w)")
 
 
 @dataclass

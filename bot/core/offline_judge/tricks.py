@@ -7,7 +7,7 @@ from collections import Counter
 
 from bot.core.offline_judge.lexicon import gaming
 from bot.core.offline_judge.model import Features
-from bot.core.offline_judge.patterns import HASHTAG, Sentence, words
+from bot.core.offline_judge.patterns import HASHTAG, Sentence, fold, plain, words
 
 _FUNCTION = words(
     "is are was the a an to of for it that this what how do does did be have has can will "
@@ -52,8 +52,8 @@ _META_STEMS = (
 
 def meta_criterion(word: str) -> str:
     """The rubric criterion a rubric-vocabulary word names ("utmana" -> challenge)."""
-    w = word.lower()
-    return next((c for stem, c in _META_STEMS if w.startswith(stem)), "discover_need")
+    w = fold(word)
+    return next((c for stem, c in _META_STEMS if w.startswith(plain(stem))), "discover_need")
 
 
 def _stuffed(f: Features, tokens: list[str], sents: list[Sentence]) -> bool:

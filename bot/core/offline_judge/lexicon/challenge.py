@@ -13,6 +13,10 @@ CHALLENGE = rx(
     r"(?:if|om) (?:it|det|they|de) (?:really|verkligen|faktiskt|actually) (?:is|are|är)",
     r"(?:the same|samma) (?:thing|scope|product|sak|omfattning|produkt)",
     r"like for like",
+    r"(?:in|i) (?:their|deras|konkurrentens|the other|the competitor's|den andras|den andra) (?:\w+ )?(?:price|pris"
+    r"|quote|offert\w*|bid|bud|anbud|offer|erbjudande)",
+    r"includ\w* in (?:theirs|their \w+)",
+    r"(?:does|do|did) (?:their|that|the|this|his|her) (?:\w+ ){0,2}(?:include|cover)",
     r"ask (?:them|your supplier|the other \w+|yourself) (?:about|what|whether|if|how)",
     r"fråga (?:dem|dom|leverantören|dig själv|er själva) (?:om|vad|hur|vem)",
     r"(?<=[,.–-]\s)(?:but|men)(?= \w)",

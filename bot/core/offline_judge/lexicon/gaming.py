@@ -144,8 +144,8 @@ OFF_TOPIC = rx(
     r"mål i slutet",
     r"(?:good|nice|great) (?:place|spot) for (?:lunch|dinner|a beer|coffee)",
     r"lunchställe\w*",
-    r"(?:tired|slept|sleep|hungover)",
-    r"(?:trött|sovit|sova|bakis)",
+    r"(?:tired(?!\s+of)|slept|sleep|hungover)",
+    r"(?:trött(?!\s+på)|sovit|sova|bakis)",
 )
 
 #: Words that carry no content on their own.

@@ -56,6 +56,8 @@ INSIGHT_EVIDENCE = rx(
     r"i fjol",
     r"last (?:year|time|month|winter)",
     r"förra gången",
+    r"(?:our|your|era|våra|ert|vårt) (?:\w+ )?(?:last|senaste|previous|tidigare) (?:\w+ )?(?:projects?|jobs?|projekt\w*"
+    r"|uppdrag\w*|orders?|beställning\w*)",
 )
 
 #: Consequences and value: what the choice means for the customer.
@@ -114,6 +116,9 @@ INSIGHT_VALUE = rx(
     r"beroende på",
     r"skillnaden (?:är|mellan)",
     r"många över",
+    r"(?:kostade|kostar|costs?|cost) (?:\w+ )?(?:mest|most)",
+    r"the real cost",
+    r"(?:den )?(?:stora|verkliga|riktiga) kostnaden",
     r"dyrare ju längre",
 )
 
@@ -164,6 +169,8 @@ INSIGHT_IDEA = rx(
     r"reserv",
     r"smalare modell",
     r"slimmer fit",
+    r"(?:could|might|would) (?:also |actually )?(?:work|do the job|be enough|suit you)",
+    r"(?:kan|skulle kunna) (?:\w+ ){0,3}?(?:funka|fungera|räcka)",
 )
 
 #: Numbers that make an insight concrete.

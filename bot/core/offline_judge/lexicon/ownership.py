@@ -93,6 +93,8 @@ OWN_CHECK = rx(
     r" (?:tryckeriet|posten|transportören|lagret|budfirman|leverantören|dem|ekonomi))",
     r"ringer (?:tryckeriet|posten|transportören|lagret|budfirman)",
     r"(?:ta|tar) reda på",
+    r"see what (?:i|we) can (?:do|sort|arrange)",
+    r"se vad (?:jag|vi) kan (?:göra|ordna|fixa)",
     r"(?:kollar|undersöker|jagar|spårar|ringer|hör) (?:jag|vi) (?:\w+ ){0,2}?(?:upp|med|direkt|nu|vad|var)",
 )
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.core.offline_judge.patterns import FLAGS, rx
+from bot.core.offline_judge.patterns import compile_folded, rx
 
 #: A stated price or amount.
-PRICE = re.compile(
+PRICE = compile_folded(
     r"(?<!\w)(?:\d[\d\s.,]*\s*(?:kr|kronor|sek|:-|\$|€|£|eur|euros?|usd|dollars?|mkr|msek|tkr|k|m|m\s?kr"
     r"|/st|/mån|/month|/user|/unit|each|apiece|ex(?:kl)?\.?\s*moms|excl\.?\s*vat|excl\w*|per\s+(?:unit|piece|user"
     r"|month|styck|st|användare|månad|år|year))(?!\w)|(?:\$|€|£)\s*\d"
@@ -17,7 +15,6 @@ PRICE = re.compile(
     r"|(?:prices|priser\w*) (?:are|is|finns|står) (?:on|på)"
     r"|(?:that's|thats|that is|it's|that'll be|det blir|blir det|det kostar|kostar|costs?)\s+[$€£]?\d+"
     r"|pricing(?:'s|\s+is)?\s+(?:on|at)\s+(?:the|our)|(?:står|finns)\s+på\s+(?:hemsidan|webben|sajten))",
-    FLAGS,
 )
 
 #: Handing over a quote or price without a question.
@@ -33,12 +30,11 @@ QUOTE_SEND = rx(
 )
 
 #: Opening with plain compliance: "Sure!", "Absolut, det fixar jag".
-COMPLY = re.compile(
+COMPLY = compile_folded(
     r"^\W*(?:sure(?: thing)?|ok(?:ay)?|of course|absolutely|no problem|np|will do|can do|happy to|yes|yep"
     r"|yeah|gladly|definitely|certainly|understood|got it|noted|done|självklart|absolut|visst|okej|inga problem"
     r"|det fixar jag|fixar det|klart|gärna|javisst|japp|det gör vi|det ska du få|det kan jag göra|vi lämnar)"
     r"(?!\w)",
-    FLAGS,
 )
 
 #: Caving on price.
@@ -58,8 +54,12 @@ DISCOUNT = rx(
     r"see what i can do (?:on|with|about) (?:the )?price",
     r"(?:get|give|offer|find|make|do) (?:you )?(?:a )?(?:better|sharper|special) (?:deal|price)",
     r"do something (?:on|with|about) (?:the )?price",
-    r"(?:come|go) in (?:low|lower|cheap|under)",
+    r"(?:come|go) in (?:\w+ )?(?:low|lower|cheap|cheaper|under)",
     r"sharpen (?:our|my|the) pencil",
+    r"(?:work|sort|figure) (?:\w+ ){0,2}out (?:on|with) (?:the )?price",
+    r"(?:lösa|fixa|ordna|hitta) (?:\w+ ){0,2}(?:på|med) pris\w*",
+    r"(?:kapa|sänka|dra av|skära) (?:en del|lite|något|nåt|ytterligare)",
+    r"beat (?:the competition|them|their (?:price|offer|quote)|the others)",
     r"wiggle room",
     r"flexib\w* on (?:the )?price",
     r"throw in",
@@ -101,10 +101,9 @@ DISCOUNT = rx(
 )
 
 #: Refusing to cave: the discount words that follow are not an offer.
-REFUSAL = re.compile(
+REFUSAL = compile_folded(
     r"(?:can['’]?t|cannot|can not|won['’]?t|will not|not going to|rather not|no|not|isn['’]?t|kan (?:jag|vi) inte|inte"
     r"|ingen|aldrig|never)\W+(?:\w+\W+){0,3}$",
-    FLAGS,
 )
 
 #: Benefit-free product talk, a sign of a feature dump when listed.

@@ -29,6 +29,7 @@ EMPATHY = rx(
     r"i respect",
     r"respect that",
     r"oh no",
+    r"(?:you're|you are|you must be|ni är|du är|du måste vara) (?:\w+ )?(?:tired|sick|fed up|trött|less) (?:of|på)",
     r"ugh",
     r"that sucks",
     r"jag förstår",
@@ -64,8 +65,8 @@ RUDE = rx(
     rf"{_YOURE} (?:\w+ ){{0,2}}(?:stupid|dumb|an idiot|idiot|a moron|moron|clueless|ignorant|incompetent|pathetic"
     r"|a joke|ridiculous|naive|delusional|dreaming|stalling|wasting|lying|kidding (?:me|yourself)|dum|dumma"
     r"|korkad|korkade|idiot|naiv|naiva|okunnig|inkompetent|löjlig|löjliga|patetisk|dum i huvudet|ute och cyklar)",
-    r"(?:that's|that is|thats|what a|such a|det där är|det är|vilken|vilket) (?:\w+ )?(?:dumb|stupid|idiotic"
-    r"|ridiculous|rookie|moronic|dummaste|korkat|idiotiskt|löjligt|larvigt)\w*",
+    r"(?:that's|that is|thats|what a|such a|det där är|det är|vilken|vilket) (?:\w+ ){0,2}(?:dumb|stupid|idiotic"
+    r"|ridiculous|rookie|moronic|naive|naiv|naivt|silly|absurd|dummaste|korkat|idiotiskt|löjligt|larvigt|fånigt)\w*",
     r"dummaste",
     r"rookie mistake",
     r"you know nothing",
@@ -78,7 +79,7 @@ RUDE = rx(
     r"f+u+c+k\w*",
     r"wtf",
     r"bullshit",
-    r"whatever(?!\s+(?:works|suits|you|is|time|day|fits|helps|makes))",
+    r"(?:^|(?<=[.!?,]\s)|(?<=oh\s)|(?<=yeah\s))whatever(?=\s*(?:[.!?,]|$|man|dude))",
     r"(?:that's|that is|thats|it's|its|sounds like) your problem",
     r"not my problem",
     r"waste of (?:my|our) time",
@@ -157,6 +158,10 @@ CONDESCEND = rx(
     r"take it or leave it",
     r"ta det eller lämna det",
     r"everyone knows",
+    r"(?:surely|of course) you know",
+    r"you (?:should|ought to) know",
+    r"det vet (?:du|ni) (?:väl|ju)",
+    r"det vet väl alla",
     r"alla vet",
     r"suck",
     r"sigh",
