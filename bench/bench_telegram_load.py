@@ -140,7 +140,9 @@ async def burst(side: TelegramSide, reps: int, limiter: Any, label: str, first_i
         await warm_up(practice)
         app = await serving(side, Path(tmp), practice, limiter)
         await side.ask("setup", reps, first_id)
-        lines, feedback = await side.ask("burst", reps, first_id)
+        cpu = time.process_time()
+        lines, feedback, server_cpu = await side.ask("burst", reps, first_id)
+        cpu = time.process_time() - cpu
         await stop(app)
     print(f"\nBurst, {label}: {reps} reps reply at the same moment, customer takes 1.0 s")
     print(f"  answered {len(lines)}/{reps}")
@@ -148,6 +150,7 @@ async def burst(side: TelegramSide, reps: int, limiter: Any, label: str, first_i
         f"  every customer answer in {max(lines):.2f} s  (median {statistics.median(lines):.2f} s)"
     )
     print(f"  every feedback in        {max(feedback):.2f} s")
+    print(f"  CPU used meanwhile: bot {cpu:.2f} s, fake Bot API server {server_cpu:.2f} s")
 
 
 async def overhead(side: TelegramSide, turns: int) -> None:

@@ -53,18 +53,27 @@ async def arrivals(api: FakeBotApi, chats: list[int], prefix: str, after: float)
     return list(found.values())
 
 
-async def burst(api: FakeBotApi, count: int, first_id: int) -> tuple[list[float], list[float]]:
-    """All reps reply at once; seconds until each has the customer's line, and the feedback."""
+async def burst(
+    api: FakeBotApi, count: int, first_id: int
+) -> tuple[list[float], list[float], float]:
+    """All reps reply at once; seconds until each has the customer's line, and the feedback;
+    and the CPU seconds this (server) process used meanwhile."""
     people = reps(api, count, first_id)
+    cpu = time.process_time()
     start = time.perf_counter()
     for rep in people:
         rep.say(REPLIES[0])
     chats = [rep.chat_id for rep in people]
-    return await arrivals(api, chats, "🗣", start), await arrivals(api, chats, "📊", start)
+    lines, feedback = (
+        await arrivals(api, chats, "🗣", start),
+        await arrivals(api, chats, "📊", start),
+    )
+    return lines, feedback, time.process_time() - cpu
 
 
 async def sequential(api: FakeBotApi, count: int, first_id: int, turns: int) -> list[float]:
-    """One reply at a time; seconds from sending until the customer's line and feedback."""
+    """One reply at a time, turns not overlapping; seconds from sending until the customer's
+    line and the feedback have arrived."""
     trips = []
     people = reps(api, count, first_id)
     for turn in range(turns):
@@ -74,6 +83,7 @@ async def sequential(api: FakeBotApi, count: int, first_id: int, turns: int) -> 
             rep.say(REPLIES[turn % len(REPLIES)])
             await rep.receive(2, timeout=30)
             trips.append(time.perf_counter() - start)
+            await asyncio.sleep(0.03)  # let the bot finish the turn (its store write) first
     return trips
 
 

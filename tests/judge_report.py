@@ -1,6 +1,6 @@
 """How well the offline judge agrees with hand-graded replies.
 
-Run: .venv/bin/python tests/judge_report.py [path/to/labelled.jsonl]
+Run: .venv/bin/python tests/judge_report.py [labelled.jsonl ...]  (e.g. tests/data/blind_round*.jsonl)
 
 Prints the pairwise-ordering accuracy (pairs whose grades differ by 2 or more, higher grade must
 score higher), the Spearman correlation between grade and overall, both per language, the
@@ -14,6 +14,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -46,7 +47,7 @@ def load_labelled(path: Path = LABELLED) -> list[Labelled]:
 def request_for(row: Labelled) -> JudgeRequest:
     """The judge request for a labelled row, with its scenario when it names one."""
     scenario = default_scenarios()[row.scenario] if row.scenario else None
-    lang = "sv" if row.lang == "sv" else "en"
+    lang: Literal["sv", "en"] = "sv" if row.lang == "sv" else "en"
     return JudgeRequest(row.customer, row.reply, lang, scenario)
 
 
@@ -130,9 +131,13 @@ def report(rows: list[Labelled], judgements: list[Judgement]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """Print the report for the given labelled file (default: the shipped one)."""
-    rows = load_labelled(Path(argv[0]) if argv else LABELLED)
-    print(report(rows, judge_all(rows)))
+    """Print the report for each labelled file given (default: the shipped one)."""
+    judge = OfflineJudge()
+    for path in [Path(a) for a in argv] or [LABELLED]:
+        rows = load_labelled(path)
+        if len(argv) > 1:
+            print(f"== {path}")
+        print(report(rows, judge_all(rows, judge)))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,24 @@ def test_harmful_replies_in_labelled_set_stay_below_pass_line(labelled) -> None:
     rows, judgements = labelled
     over = [(r.id, j.overall) for r, j in zip(rows, judgements, strict=True) if r.grade == 0]
     assert [x for x in over if x[1] >= PASS_LINE] == []
+
+
+BLIND_ROUNDS = sorted((Path(__file__).parent / "data").glob("blind_round*.jsonl"))
+
+
+@pytest.mark.parametrize("path", BLIND_ROUNDS, ids=lambda p: p.stem)
+def test_each_blind_round_stays_ordered_on_its_own(judge: OfflineJudge, path: Path) -> None:
+    rows = load_labelled(path)
+    judgements = judge_all(rows, judge)
+    assert pairwise_accuracy([r.grade for r in rows], [j.overall for j in judgements]) >= 0.95
+
+
+def test_swedish_typed_without_diacritics_scores_the_same(judge: OfflineJudge, labelled) -> None:
+    rows, judgements = labelled
+    plain = str.maketrans("åäöÅÄÖ", "aaoAAO")
+    swedish = [(r, j) for r, j in zip(rows, judgements, strict=True) if r.lang == "sv"]
+    typed = judge_all([replace(r, reply=r.reply.translate(plain)) for r, _ in swedish], judge)
+    assert [t.overall for t in typed] == [j.overall for _, j in swedish]
 
 
 # --- tricks and harm stay below the pass line --------------------------------------------------
@@ -398,6 +417,25 @@ SIGNALS = [
         {Signal.INSIGHT},
         set(),
     ),
+    ("en", QUOTE_EN, "Sure. Out of interest what are they for", {Signal.QUESTION_NEED}, set()),
+    ("sv", QUOTE_SV, "Visst. Vad ska ni ha dom till", {Signal.QUESTION_NEED}, set()),
+    (
+        "en",
+        "Your competitor is 15% cheaper.",
+        "I'm sure we can work something out!",
+        {Signal.DISCOUNT},
+        set(),
+    ),
+    ("sv", "Ni är 20 procent dyrare.", "Jag kan ge er 10 procent.", {Signal.DISCOUNT}, set()),
+    ("en", CARDS_EN, "I'll log a ticket with the printer.", {Signal.BLAME}, {Signal.OWNERSHIP}),
+    (
+        "en",
+        CARDS_EN,
+        "Technically not my part, but it's mine now. I'm reprinting them as we speak.",
+        {Signal.OWNERSHIP},
+        set(),
+    ),
+    ("sv", CARDS_SV, "Jag förstår att du är trött på det.", {Signal.EMPATHY}, {Signal.OFF_TOPIC}),
 ]
 
 

@@ -85,6 +85,7 @@ async def test_group_chats_get_a_link_to_a_private_chat_and_are_otherwise_ignore
     assert link.text.startswith("I coach one to one")
     assert link.buttons[0]["url"] == "https://t.me/salescoach_test_bot"
     assert await world.step(member, "We should all try this bot") == []
+    assert await world.step(member, "/help@some_other_bot") == []
 
 
 @pytest.mark.parametrize(
@@ -211,3 +212,23 @@ async def test_voice_is_transcribed_and_played_when_the_llm_engine_is_on(
     assert heard_note.text == "🎙 I heard: «What would happen if the cards were late again?»"
     assert customer.text.startswith("🗣 ") and feedback.text.startswith("📊 ")
     await app.shutdown()
+
+
+async def test_the_typing_indicator_shows_while_a_slow_customer_thinks(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    app = await started(api, data_dir, practice=offline_practice(delay=lambda request: 0.5))
+    world = World(api, app)
+    rep = await playing(world)
+    customer, feedback = await world.step(rep, STRONG["en"][0])
+    actions = api.called("sendChatAction")
+    assert feedback.text.startswith("📊")
+    assert [(int(a["chat_id"]), a["action"]) for a in actions] == [(rep.chat_id, "typing")]
+    assert customer.text.startswith("🗣 ")
+    await app.shutdown()
+
+
+async def test_a_quick_customer_needs_no_typing_indicator(world: World) -> None:
+    rep = await playing(world)
+    await world.step(rep, STRONG["en"][0])
+    assert world.api.called("sendChatAction") == []

@@ -60,10 +60,10 @@ COMMANDS = (
     "history", "rubric", "lang", "help", "delete_me",
 )  # fmt: skip
 
-#: Connections to the Bot API server: far beyond Telegram's flood limits (at ~50 ms a
-#: request, 32 connections carry 600 requests a second); more make every request slower, as
-#: the HTTP client checks each pooled connection on each request.
-DEFAULT_POOL_SIZE = 32
+#: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
+#: ~50 ms round trip, five times the flood limit; more make every request slower (the HTTP
+#: client's pool checks its connections against each other on every request).
+DEFAULT_POOL_SIZE = 8
 
 #: The update types the bot handles; Telegram does not send the others.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]

@@ -23,6 +23,7 @@ from bot.telegram.cards import (
 from bot.telegram.context import Context
 from bot.telegram.replies import Typing, send
 from bot.telegram.texts import t
+from bot.telegram.transport import background
 
 
 async def active(context: Context, user_id: str) -> Session | None:
@@ -85,12 +86,13 @@ async def play(
         result = await practice.reply(session, text, on_customer=on_customer)
     finally:
         await typing.stop()
-    # The durable write overlaps with sending the feedback; the store keeps a rep's writes
-    # in order, and the handler does not finish before the turn is on disk.
+    # The durable write overlaps with sending the feedback, which yields to other reps'
+    # customer answers under load; the handler ends only once the turn is on disk.
     saving = asyncio.ensure_future(context.services.store.save_session(session))
     try:
         if session.mode == "practice":
-            await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
+            with background():
+                await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
     finally:
         await saving
     if result.finished:

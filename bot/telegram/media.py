@@ -76,6 +76,9 @@ async def unknown_button(update: Update, context: Context) -> None:
 
 async def group_command(update: Update, context: Context) -> None:
     """Commands in groups get a link to a private chat; other group messages are ignored."""
+    command = (update.effective_message.text or "").split()[0] if update.effective_message else ""
+    if "@" in command and command.split("@", 1)[1].lower() != context.bot.username.lower():
+        return  # meant for another bot in the group
     user = update.effective_user
     lang = lang_from_code(user.language_code if user else None)
     lang = lang or context.services.settings.default_lang

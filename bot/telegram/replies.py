@@ -13,6 +13,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.telegram.context import Context
 from bot.telegram.format import MAX_CAPTION, split_html
 from bot.telegram.texts import Html
+from bot.telegram.transport import background
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,8 @@ class Typing:
         await asyncio.sleep(TYPING_AFTER)
         while True:
             try:
-                await self.context.bot.send_chat_action(self.chat_id, ChatAction.TYPING)
+                with background():  # never ahead of someone's answer
+                    await self.context.bot.send_chat_action(self.chat_id, ChatAction.TYPING)
             except TelegramError as exc:  # a nicety: never fail a turn over it
                 log.info("typing indicator failed in chat %s: %s", self.chat_id, exc)
             await asyncio.sleep(TYPING_EVERY)

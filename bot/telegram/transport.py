@@ -1,27 +1,83 @@
-"""The HTTP client for the Bot API, bounded so that a burst of replies stays cheap.
+"""The HTTP client for the Bot API: bounded, and with the customer's answer first.
 
 When a whole workshop gets its answers at once, hundreds of requests start together. httpx's
-connection pool makes extra requests wait in a queue that it scans for every connection it
-frees, so the cost grows with the square of the queue. Here at most `connection_pool_size`
-requests enter the pool at once; the rest wait on a semaphore, in order, at constant cost.
+connection pool makes extra requests wait in a queue it rescans for every connection it frees,
+so the cost grows with the square of the queue. Here at most `connection_pool_size` requests
+enter the pool; the rest wait for a slot, in order, at constant cost. Requests made inside
+`background()` (coach feedback, typing indicators) wait behind every other waiting request,
+so under load a rep gets the customer's answer before anyone gets feedback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 from telegram.request import HTTPXRequest
+
+_background: contextvars.ContextVar[bool] = contextvars.ContextVar("background", default=False)
+
+
+@contextlib.contextmanager
+def background() -> Iterator[None]:
+    """Bot API calls made in this block yield to other waiting calls."""
+    token = _background.set(True)
+    try:
+        yield
+    finally:
+        _background.reset(token)
+
+
+class Slots:
+    """`size` slots; waiting urgent callers go before waiting background ones, each in order."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
+
+    async def acquire(self, later: bool = False) -> None:
+        """Take a slot, waiting if none is free."""
+        if self._free > 0 and not any(self._waiting):
+            self._free -= 1
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        queue = self._waiting[1 if later else 0]
+        queue.append(turn)
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self.release()  # a slot was handed over just as the caller gave up
+            elif turn in queue:
+                queue.remove(turn)
+            raise
+
+    def release(self) -> None:
+        """Hand the slot to the next waiter, urgent ones first."""
+        for queue in self._waiting:
+            while queue:
+                turn = queue.popleft()
+                if not turn.done():
+                    turn.set_result(None)
+                    return
+        self._free += 1
 
 
 class BoundedHTTPXRequest(HTTPXRequest):
     """`HTTPXRequest` that never queues inside the connection pool."""
 
-    def __init__(self, connection_pool_size: int = 32, **kwargs: Any) -> None:
+    def __init__(self, connection_pool_size: int = 8, **kwargs: Any) -> None:
         super().__init__(connection_pool_size=connection_pool_size, **kwargs)
-        self._slots = asyncio.Semaphore(connection_pool_size)
+        self._slots = Slots(connection_pool_size)
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         """One Bot API call, once a connection is free."""
-        async with self._slots:
+        await self._slots.acquire(_background.get())
+        try:
             return await super().do_request(*args, **kwargs)
+        finally:
+            self._slots.release()

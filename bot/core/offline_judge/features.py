@@ -37,12 +37,16 @@ _WH = compile_folded(
 _PROMPT = compile_folded(
     r"(?<!\w)(?:tell me|help me understand|(?:like|love) to (?:understand|hear|know)|curious|berätta|hjälp mig"
     r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
-    r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken)(?!\w)",
+    r"|(?:jag|vi) vill (?:gärna )?(?:förstå|veta|höra)|(?:ställa|ställt|ask|asked) (?:\w+ ){0,2}(?:frågor|questions)"
+    r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken"
+    r"|i (?:was |am |'m )?wonder(?:ed|ing)? (?:how|what|if|whether|why|who)|(?:jag )?undr(?:ar|ade) (?:hur|vad|om"
+    r"|varför|vem))(?!\w)",
 )
 #: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
 _NOT_ASKING = compile_folded(
     r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$"
-    r"|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$)"
+    r"|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$"
+    r"|^\W*(?:(?:sorry|pardon|förlåt|ursäkta|eh|oh|sa|said)\W+){0,2}(?:what|vad|va|huh|eh|vadå)\W*$)"
 )
 _NEGATED = compile_folded(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$")
 _NEG_WORD = compile_folded(r"(?:not|inte|isn't|no|aldrig|never)\b")
@@ -134,6 +138,13 @@ def _negated_blame(low: str, hit: Hit) -> bool:
     )
 
 
+def _clause_before(low: str, start: int) -> str:
+    """Up to 40 characters before `start`, within the same sentence."""
+    before = low[max(0, start - 40) : start]
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
+    return before[cut + 1 :]
+
+
 def _content_overlap(reply_tokens: list[str], customer_line: str) -> int:
     stems = {w[:5] for w in WORD.findall(fold(customer_line)) if len(w) >= 5 and w not in _STOP}
     return sum(1 for t in set(reply_tokens) if len(t) >= 5 and t[:5] in stems)
@@ -184,11 +195,15 @@ def detect(reply: str, customer_line: str = "") -> Features:
         h for h in f.hits.get("own", []) if not _NEGATED.search(low[max(0, h.start - 8) : h.start])
     ]
     f.hits["blame"] = [h for h in f.hits.get("blame", []) if not _negated_blame(low, h)]
+    if price.PRICE_TALK.search(fold(customer_line)):
+        f.hits["discount"] = f.hits.get("discount", []) + f.spans(price.SOFT_CAVE)
     f.hits["discount"] = [
         h
         for h in f.hits.get("discount", [])
-        if not price.REFUSAL.search(low[max(0, h.start - 40) : h.start])
+        if not price.REFUSAL.search(_clause_before(low, h.start))
     ]
+    # Logging a ticket is passing the problem on, not acting on it.
+    f.hits["own_act"] = [h for h in f.hits.get("own_act", []) if not _overlaps(h, f.hits["blame"])]
     f.hits.setdefault("passive", [])
     sents = sentences(reply, low)
     _questions(f, sents)

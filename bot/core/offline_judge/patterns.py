@@ -99,6 +99,8 @@ VAGUE_TIME = compile_folded(
 #: Right now: counts as a time when someone fixes a problem.
 IMMEDIATE = compile_folded(
     r"(?<!\w)(?:right\s+(?:now|away)|now|immediately|straight\s+away|asap|at\s+once|as\s+we\s+speak"
+    r"|while\s+we(?:'re)?\s+(?:talk|speak)\w*|medan\s+vi\s+pratar|medan\s+du\s+väntar"
+    r"|while\s+we(?:'re|\s+are)\s+on\s+the\s+phone|medan\s+vi\s+har\s+(?:dig|er)\s+i\s+luren"
     r"|nu|direkt|genast|omgående|på\s+en\s+gång|på\s+studs|med\s+en\s+gång|redan\s+nu)(?!\w)",
 )
 

@@ -75,6 +75,9 @@ def _challenge(f: Features, out: Scored) -> int:
         s = 3
     elif f.has("need_weak"):
         s = 3 if _insight_kinds(f) else 2
+    elif (f.has("evidence") or f.has("value")) and not f.feature_dump:
+        # Experience that contradicts the customer's premise questions it, even without a "?".
+        s = 3 if _insight_kinds(f) >= 2 or _BECAUSE.search(f.low) else 2
     elif f.comply or f.has("price") or f.has("quote_send") or f.has("logistics"):
         s = 1
         _add(out, "challenge", f.hits.get("quote_send") or f.hits.get("price"), "-", 1)

@@ -7,7 +7,7 @@ from collections import Counter
 
 from bot.core.offline_judge.lexicon import gaming
 from bot.core.offline_judge.model import Features
-from bot.core.offline_judge.patterns import HASHTAG, Sentence, fold, plain, words
+from bot.core.offline_judge.patterns import HASHTAG, TIME, Sentence, fold, plain, words
 
 _FUNCTION = words(
     "is are was the a an to of for it that this what how do does did be have has can will "
@@ -88,6 +88,7 @@ def find_tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
         or gaming.SALES.search(f.low) is not None
     )
     harmful = any(f.has(k) for k in _HARMFUL)
+    timed = TIME.search(f.low) is not None
     f.filler = (
         not tokens or (len(tokens) <= 4 and all(t in gaming.FILLER_WORDS for t in tokens))
     ) or (len(tokens) <= 2 and not substance and not harmful)
@@ -97,5 +98,7 @@ def find_tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
         not f.filler
         and f.overlap == 0
         and not business
-        and (f.has("off_topic") or (not substance and not harmful and len(tokens) >= 3))
+        and (
+            f.has("off_topic") or (not substance and not harmful and not timed and len(tokens) >= 3)
+        )
     )

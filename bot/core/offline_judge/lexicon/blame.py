@@ -11,10 +11,19 @@ BLAME = rx(
     r"(?:tracking|kolli|spårnings)\w* ?(?:number|nummer\w*)? (?:is|står|finns) (?:in|i)",
     r"(?:står|finns|is|are|it's) (?:\w+ )?(?:in|i) (?:your|the|din|er) (?:confirmation|orderbekräftelse|inbox|mejl|mail"
     r"|email|order confirmation)",
-    r"(?:please )?(?:use|fill in|fill out) (?:the|our) (?:form|online form|web form|self-service|portal)",
+    r"(?:please )?(?:use|fill in|fill out) (?:the|our|a) (?:\w+ )?(?:form|self-service|portal)",
+    r"(?:i|we) need you to (?:first )?(?:fill|send|call|contact|check|provide|email|submit)",
+    r"(?:du|ni) (?:behöver|måste) (?:först )?(?:fylla i|skicka in|ringa|kontakta|mejla|maila)",
+    r"(?:that's|that is|it's) (?:just )?(?:the|our) (?:process|procedure|policy|routine)",
+    r"det är (?:så )?(?:rutinen|vår rutin|policyn|vår policy|processen)",
+    r"(?:try|give) (?:them|the post|postnord) (?:another|a|one more) (?:try|call|ring|go)",
+    r"(?:ring|ringa|prova|försök) (?:dem|posten|postnord) igen",
     r"(?:använd|använder du|fyll i|fyller du i) (?:formuläret|webbformuläret|portalen|självservice\w*)",
     r"formuläret på",
-    r"(?:open|log|create|raise|file|register)\w* (?:a |an )?(?:ticket|case|service request)",
+    r"(?:open|log|create|raise|file|register|send|submit|put in)\w* (?:a |an )?(?:new )?(?:ticket|case|service request)",
+    r"(?:their|deras|dennes|hans|hennes) (?:sak|grej|bord|area|thing|call)",
+    r"(?:give|send) you (?:their|the (?:courier's|printer's|carrier's)|his|her) (?:number|contact|details|email)",
+    r"ge dig (?:deras|hans|hennes|deras direkt)\w* ?(?:nummer|kontakt\w*|mejl\w*|mail\w*)",
     r"ticket number",
     r"(?:isn't|is not|aren't|are not|not) (?:really |exactly )?(?:my|our) (?:area|department|thing|field|job"
     r"|responsibility|side)",
@@ -39,7 +48,11 @@ BLAME = rx(
     r"beyond (?:my|our) control",
     r"outside (?:my|our) (?:control|area|remit)",
     r"i (?:just|only) (?:sell|deliver|handle|do|work)",
-    r"i(?:'m| am) (?:just |only )?in sales",
+    r"i(?:'m| am) (?:just |only )?(?:in )?sales",
+    r"in (?:\w+'s|their|the courier's|the post's|postnords?) hands",
+    r"(?:we|i) (?:don't|do not) have (?:any )?(?:visibility|access|insight)",
+    r"(?:vi|jag) har (?:ingen|inte) (?:insyn|tillgång|koll)",
+    r"try (?:them|calling them|support|the post|customer service) again",
     r"i (?:don't|do not) (?:handle|deal with|have access)",
     r"(?:they|someone|somebody|the team|billing|support|logistics)(?:'ll| will| should| can| would) (?:\w+ )?"
     r"(?:get back|contact|help|call|reach out|sort|be in touch)",
@@ -61,7 +74,8 @@ BLAME = rx(
     r"(?:logistikpartner\w*|åkeri\w*|speditör\w*|transportör\w*|lagret|chauffören|tryckeriet) (?:har )?(?:strulat"
     r"|missat|klantat|slarvat|tappat)",
     r"inte (?:mitt|vårt) (?:bord|fel|ansvar|problem|område|jobb)",
-    r"(?:asked|told|emailed|mailed) (?:them|him|her|the \w+|\w+) to (?:contact|call|get back|reach out|email)",
+    r"(?:asked|told|emailed|mailed) (?:them|him|her|the \w+|\w+) to (?:contact|call|get back|reach out|email|open"
+    r"|look into|investigate|check)",
     r"(?:bett|bad|sagt åt) (?:dem|dom|honom|henne|\w+) (?:att )?(?:kontakta|ringa|höra av sig|maila|mejla)",
     r"(?:department|team|dept|logistics|billing|support|warehouse)s? (?:handles?|deals? with|is responsible for"
     r"|takes care of|manages?)",
@@ -96,7 +110,7 @@ BLAME = rx(
     r"(?:du|ni) (?:måste|har nog|har väl|kan) ha (?:\w+ )?(?:beställt|valt|skrivit|angett|klickat)",
     r"(?:,|och) inte (?:mitt|vårt|min|vår)(?=\s*[.!,;]|\s*$)",
     r"(?:återkommer|hör|kontaktar) (?:de|dom)(?!\w)",
-    r"(?:skapa|skapar|lägga|lägger|öppna|öppnar|registrera|registrerar) (?:\w+ )?ärende\w*",
+    r"(?:skapa|skapar|lägga|lägger|öppna|öppnar|registrera|registrerar|skicka|skickar|logga|loggar) (?:\w+ )?ärende\w*",
     r"ärendenummer",
     r"prata med (?:lagret|ekonomi|kundtjänst|supporten)",
 )

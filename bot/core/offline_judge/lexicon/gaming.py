@@ -144,6 +144,10 @@ OFF_TOPIC = rx(
     r"mål i slutet",
     r"(?:good|nice|great) (?:place|spot) for (?:lunch|dinner|a beer|coffee)",
     r"lunchställe\w*",
+    r"bad (?:connection|line|signal|reception)",
+    r"(?:can't|cannot|cant|couldn't) hear you",
+    r"dålig (?:täckning|mottagning|linje)",
+    r"hör dig (?:inte|dåligt)",
     r"(?:tired(?!\s+of)|slept|sleep|hungover)",
     r"(?:trött(?!\s+på)|sovit|sova|bakis)",
 )

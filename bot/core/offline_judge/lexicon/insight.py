@@ -12,8 +12,16 @@ INSIGHT_EVIDENCE = rx(
     r"we've (?:seen|found|noticed|helped|had)",
     r"i've (?:seen|found|noticed|helped|had)",
     r"what we see",
-    r"(?:most|many|lots|plenty|several|a lot) (?:of )?(?:our |the )?(?:customers|clients|companies|shops|stores"
-    r"|teams|buyers|people|guys|offices|firms|businesses)",
+    r"(?:most|many|lots|plenty|several|a lot) (?:of )?(?:our |the )?(?:\w+ )?(?:customers|clients|companies|shops"
+    r"|stores|teams|buyers|people|guys|offices|firms|businesses)",
+    r"(?:firms|offices|companies|businesses|practices|shops|teams) (?:of |at )?your size",
+    r"(?:we|i) (?:work|worked|talk|talked|spoke|deal|dealt) (?:with|to)(?= (?:\w+ )?(?:ran|have|had|did|found|saw|use"
+    r"|used|got|ended|started|usually|often|tend))",
+    r"(?:vi|jag) (?:jobbar|jobbat|arbetar|arbetat|pratar|pratat) med (?:har|hade|gjorde|brukar|fick|körde|använder)",
+    r"(?:many|most|several|många|flera|de flesta) (?:\w+ )?(?:börjar|brukar|väljer|start|begin|choose|tend|end up)",
+    r"(?:several|many|most|some|other|flera|många|de flesta|andra) (?:\w+ )?(?:councils|municipalities|schools|gyms"
+    r"|retailers|practices|hospitals|kommuner|skolor|gym|handlare|byråer|sjukhus|arkitektkontor|åkerier)",
+    r"(?:kontor|företag|butiker|verksamheter|team) (?:i|av) (?:er|din) storlek",
     r"other (?:customers|clients|companies|shops|teams|offices)",
     r"(?:a|one) (?:customer|client) (?:of ours|of mine)",
     r"(?:last|this) (?:month|year|week|winter|summer|spring|autumn) (?:a|one|two|three|\w+) (?:customer|client"
@@ -56,6 +64,7 @@ INSIGHT_EVIDENCE = rx(
     r"i fjol",
     r"last (?:year|time|month|winter)",
     r"förra gången",
+    r"(?:last|previous|förra) (?:\w+ )?(?:project|job|site|projektet|jobbet|bygget|uppdraget)",
     r"(?:our|your|era|våra|ert|vårt) (?:\w+ )?(?:last|senaste|previous|tidigare) (?:\w+ )?(?:projects?|jobs?|projekt\w*"
     r"|uppdrag\w*|orders?|beställning\w*)",
 )
@@ -109,7 +118,17 @@ INSIGHT_VALUE = rx(
     r"(?:halver\w*|dubbl\w*|hälften|halved|doubled)",
     r"many over",
     r"(?:can|could|may) (?:differ|vary)",
-    r"(?:cost|costs|costing|kostar|blir) (?:\w+ ){0,2}(?:more|mer|dyrare) (?:than|än)",
+    r"(?:cost|costs|costing|kostar|blir|works? out) (?:\w+ ){0,2}(?:more|mer|dyrare|less|mindre|cheaper|billigare)"
+    r" (?:than|än)",
+    r"which is why",
+    r"with your (?:\w+ ){0,3}you(?:'d| would| could|'ll| will)",
+    r"med (?:din|ditt|dina|er|ert|era) (?:\w+ ){0,3}(?:skulle|kan|kommer|hade) (?:du|ni)",
+    r"(?:that|this|it|det|detta) (?:påverkar|affects|changes|avgör|decides|determines|styr|drives) (?:\w+ )?(?:pris\w*"
+    r"|price|cost\w*|kostnad\w*|both|både|which|vilken|how|hur)",
+    r"(?:more|less|mer|mindre) (?:than|än) (?:you|people|most|man|ni|du|de flesta) (?:think|expect|tror|räknar)",
+    r"(?:pay|paying|cost\w*|betala\w*|kosta\w*) (?:\w+ ){0,3}(?:twice|två gånger|dubbelt)",
+    r"(?:fraction|bråkdel) (?:of|av) (?:the )?(?:price|cost|priset|kostnaden)",
+    r"(?:på|over|within) (?:ett par|några|a couple of|a few|\d+|två|tre|two|three) (?:år|years)",
     r"depending on",
     r"the difference (?:is|between)",
     r"(?:kan|kunde) skilja",
@@ -141,7 +160,11 @@ INSIGHT_IDEA = rx(
     r"new arrivals?",
     r"thought of you",
     r"you'd love",
-    r"go great with",
+    r"goe?s? (?:great|well|nicely|perfectly) with",
+    r"(?:just came|came|arrived) in (?:on|this|last|yesterday)",
+    r"(?:made me|reminded me of|fick mig att) (?:think|tänka) (?:of|on|about|på) (?:you|your|dig|din|ditt|er)",
+    r"new in",
+    r"(?:kom|kommit) in (?:i|på|förra)",
     r"(?:free|quick) comparison",
     r"a (?:short )?checklist",
     r"sketch (?:one|a plan|out)",
@@ -158,6 +181,7 @@ INSIGHT_IDEA = rx(
     r"lägga undan",
     r"lägger undan",
     r"(?:precis|nyss) (?:kommit|fått) in",
+    r"(?:fick|fått|har fått|got|have got|we've got|we got) in (?:nya|ny|nytt|new|some|a new|the new)",
     r"fick (?:precis|nyss) in",
     r"nyinkom\w*",
     r"tänkte på dig",

@@ -235,4 +235,5 @@ NEED_STRONG = rx(
     r"(?:gärna|vilja) (?:förstå|höra|veta)",
     r"nyfiken",
     r"vad (?:är|var) det (?:som|ni|du)",
+    r"(?:vet|know) (?:du|ni|you) (?:när|om|hur|vad|vilka|when|if|whether|how|what|which)",
 )

@@ -98,6 +98,8 @@ REFLECT = rx(
     r"(?:you|u) (?:bought|ordered|got|had|mentioned|said|told me)",
     r"last (?:time|year) (?:you|u)",
     r"your usual",
+    r"(?:you|du|ni) (?:usually|always|normally|brukar|alltid)",
+    r"(?:din|ditt|dina|er|ert|era) vanliga",
     r"(?:du|ni) (?:köpte|beställde|hade|nämnde|sa)",
     r"förra gången",
     r"som vanligt",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core.offline_judge.patterns import rx
 
 _I_WILL = (
-    r"(?:i(?:'ll| will|'m going to| am going to|'m gonna| can| shall)|let me|i(?:'m| am) (?:on it|gonna)"
+    r"(?:i(?:'ll| will|'m going to| am going to|'m gonna| can| shall|'d like to| want to)|let me|i(?:'m| am) (?:on it|gonna)"
     r"|we(?:'ll| will))"
 )
 
@@ -17,6 +17,9 @@ OWN = rx(
     r"|our (?:fault|responsibility|mistake))",
     r"(?:it's|that's) on me now",
     r"my bad",
+    r"(?:it's|that's|it is|that is|so it's|now it's) mine",
+    r"(?:you're|you are) right,? (?:i|we) (?:said|promised|told you)",
+    r"du har rätt,? (?:jag|vi) (?:sa|lovade)",
     r"my fault",
     r"our (?:fault|mistake)",
     r"we (?:messed|screwed|dropped|slipped) (?:up|the ball)",
@@ -47,32 +50,49 @@ OWN = rx(
     r"det är inte (?:okej|ok|acceptabelt)",
     r"inte (?:okej|acceptabelt|godkänt)",
     r"oacceptabelt",
+    r"(?:inte|not) (?:rimligt|schysst|rättvist|reasonable|fair on you|right)",
     r"lämna det (?:till|åt) mig",
     r"jag är på det",
+    r"(?:my|mitt) (?:direct|direkt|own|eget|mobile|mobil)\s?(?:number|line|nummer|linje)",
+    r"(?:call|ring|contact) me (?:directly|direct|personally)",
+    r"ring mig (?:direkt|personligen)",
+    r"(?:not|no|inte|ingen) (?:another|more|en till|fler) (?:transfer|handoff|runaround|överkoppling\w*|vidarekoppling\w*)",
 )
 
 #: Doing something concrete about the problem.
 OWN_ACT = rx(
     rf"{_I_WILL} (?:\w+ ){{0,3}}?(?:fix|sort|solve|handle|take care|make sure|ensure|drive|bring|deliver"
     r"|come over|come by|drop (?:them|it|by)|reprint|print|replace|refund|correct|rectify|get (?:you|them|it|a new"
-    r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally)",
+    r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally|credit|book)",
     r"(?:i|we)(?:'ll| will) (?:\w+ ){0,8}?(?:myself|ourselves|personally)",
     r"i'll have (?:them|it|the \w+|new ones) (?:at|on|with|to|by|ready|over)",
     r"(?:^|(?<=[.!?]\s))(?:reprinting|printing|sending|driving|bringing|calling|booking|fixing|sorting|loading)",
-    r"(?:i'm not|i won't|i will not) (?:be )?(?:passing|pass|sending|send|transferring|transfer|bouncing) you",
+    r"(?:i'm not|i won't|i will not) (?:be )?(?:passing|pass|sending|send|transferring|transfer|bouncing|handing|hand"
+    r"|bounce) you",
+    r"you'll get (?:a|an|the|it|them|new|\d+|your)",
+    r"(?:is|are|it's|they're) on (?:its|their|the) way",
+    r"(?:är|är redan) på väg",
+    r"hos (?:dig|er) (?:kl|klockan|senast|före|innan)",
+    r"(?:jag|vi) följer (?:den|dem|det|ärendet|leveransen|paketet) (?:\w+ )?(?:hela vägen|ända fram|personligen|själv)",
     r"stay (?:with|on) (?:it|this|you) (?:until|till)",
     r"until it's (?:fixed|solved|sorted|resolved)",
     r"you'll have (?:a|the|them|it|new|\d+)",
     r"(?:they|it|the cards|the chairs|the invoice)(?:'ll| will) be with you",
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:fixar|fixa|ordnar|ordna|löser|lösa|tar hand om|ser till|se till|kör|köra"
     r"|åker|åka|kommer över|kommer förbi|levererar|leverera|trycker|trycka|skickar (?:nya|en ny|ersättning)"
-    r"|ersätter|ersätta|rättar|rätta|lastar|lasta|går ner|går till|går över|tar det|tar med)",
+    r"|ersätter|ersätta|rättar|rätta|lastar|lasta|går ner|går till|går över|tar det|tar med|krediterar|kreditera"
+    r"|återbetalar|bokar)",
     r"(?:jag|vi) (?:\w+ ){0,4}(?:själv|själva|personligen)",
-    r"(?:jag|vi) (?:\w+ )?(?:skickar|kör|bokar|ordnar|lastar|trycker) (?:en|ett|nya|ny|ersättning|bil|bud)\w*",
+    r"(?:jag|vi) (?:\w+ )?(?:skickar|kör|bokar|ordnar|lastar|trycker) (?:en|ett|nya|ny|ersättning|bil|bud)\w*"
+    r"(?! (?:\w+ )?(?:ärende|ticket|mejl|mail|fråga))",
     r"(?:jag|vi) har (?:precis |redan )?(?:bokat|ordnat|beställt|ringt|tryckt|lagt|satt|fixat|löst)",
     r"(?:i've|we've|i have|we have) (?:just |already )?(?:booked|arranged|ordered|called|printed|put|fixed|sorted"
     r"|got|rushed|reprinted)",
-    r"i'm (?:sending|driving|bringing|printing|loading|booking|fixing|sorting|getting|putting|calling the)",
+    r"i'm (?:sending|driving|bringing|printing|reprinting|loading|booking|fixing|sorting|getting|putting|calling the"
+    r"|ordering|arranging|rushing|couriering|dropping)",
+    r"i(?:'ll| will) be (?:at|with|over at|round at|outside) (?:your|you|yours)",
+    r"(?:jag|vi) är (?:hos|ute hos|där hos) (?:dig|er) (?:före|innan|kl|senast|i)",
+    rf"{_I_WILL} get (?:\w+ ){{1,3}}?(?:booked|sent|out|over|fixed|sorted|printed|arranged|delivered)",
     r"(?:du|ni) (?:får|ska få|har|kommer att ha) (?:den|dem|det|korten|\w+) (?:före|innan|senast|i ?morgon|i ?dag"
     r"|i ?kväll|inom)",
     r"(?:får|har) (?:du|ni) (?:den|dem|det|\w+) (?:före|innan|senast|i ?morgon|i ?dag|i ?kväll|inom)",
@@ -81,13 +101,13 @@ OWN_ACT = rx(
     r"(?:fixar|ordnar|löser|tar|kör|ser|åker|kommer|skickar|trycker|levererar|går|lastar|rättar|ersätter|byter)"
     r" (?:jag|vi) (?:\w+ ){0,2}?(?:det|dem|den|dom|hand om|till|över|förbi|själv|själva|nya|ny|en ny|direkt|nu|ut"
     r"|personligen)",
-    r"(?:du|ni) (?:får|ska få|har) (?:korten|dem|en rättad|nya|\d+)",
+    r"(?:du|ni) (?:får|ska få|har) (?:korten|dem|en rättad|nya|\d+|svar|ett svar|besked|en tid)",
     r"(?:hos|med) (?:dig|er) (?:innan|före|senast|i ?morgon|i ?kväll|i ?dag)",
 )
 
 #: Looking into the problem without yet fixing it.
 OWN_CHECK = rx(
-    rf"{_I_WILL} (?:\w+ ){{0,2}}?(?:check|look into|find out|chase|track|investigate|call (?:the|our|them|the"
+    rf"{_I_WILL} (?:\w+ ){{0,2}}?(?:check|look into|look at|find out|chase|track|investigate|call (?:the|our|them|the"
     r" courier|the printer)|dig into|follow up)",
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:kollar|kolla|tar reda|undersöker|undersöka|jagar|jaga|spårar|spåra|ringer"
     r" (?:tryckeriet|posten|transportören|lagret|budfirman|leverantören|dem|ekonomi))",

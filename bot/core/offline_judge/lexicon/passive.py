@@ -33,6 +33,11 @@ PASSIVE = rx(
     r"i'm here if",
     r"sorry (?:to|for) bother\w*",
     r"ping me",
+    r"drop (?:me|us) a (?:line|message|note|mail)",
+    r"(?:as soon as|when|once) (?:i|we) hear (?:anything|something|back|more)",
+    r"så (?:fort|snart) (?:jag|vi) hör (?:något|nåt|mer)",
+    r"(?:thank you|thanks) for your patience",
+    r"tack för (?:ditt|ert) tålamod",
     r"hojta",
     r"pinga",
     r"shout when",
@@ -77,6 +82,7 @@ MATURE = rx(
     r"låt(?:a|er)? (?:det|affären|saken) (?:mogna|vila|ligga)",
     r"(?:we'll|we will) see(?=\s*(?:[.!,]|$|later|then|how it goes|what happens))",
     r"vi får se(?=\s*(?:[.!,]|$|sen|hur det blir|vad som händer))",
+    r"(?:så|då) får vi se",
 )
 
 #: Reassurance ("no pressure", "ingen stress"): passive only when nothing else is offered.

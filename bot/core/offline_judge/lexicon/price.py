@@ -21,10 +21,10 @@ PRICE = compile_folded(
 QUOTE_SEND = rx(
     r"(?:send|sending|email|mail|e-mail|get|have|submit|put together)\w* (?:\w+ ){0,3}?(?:quote|quotation|prices?"
     r"|offer|proposal|contract|price list|number|it over)",
-    r"quote is",
+    r"(?:the|your|my|our) quote is",
     r"have it over",
     r"will submit",
-    r"(?:skicka|skickar|mailar|mejlar|lämna|lämnar|sätter ihop)\w* (?:\w+ ){0,3}?(?:offert\w*|pris\w*"
+    r"(?:skicka|skickar|skickat|maila|mailar|mejla|mejlar|lämna|lämnar|sätter ihop) (?:\w+ ){0,3}?(?:offert\w*|pris\w*"
     r"|prislist\w*|avtal\w*|bud\w*|anbud\w*|erbjudande\w*|den|dem)",
     r"offerten (?:kommer|är)",
 )
@@ -40,8 +40,9 @@ COMPLY = compile_folded(
 #: Caving on price.
 DISCOUNT = rx(
     r"discount\w*",
-    r"\d+\s*% off",
-    r"(?:knock|take)\w* (?:\d+\s*%? )?off",
+    r"\d+\s*(?:%|procent|percent|per cent) off",
+    r"knock\w* (?:\d+\s*(?:%|kr|percent)? |something |a bit |some )?off",
+    r"take\w* (?:\d+\s*(?:%|kr|percent)?|something|a bit|some) off",
     r"(?:lower|drop|cut|reduce|beat|shave)\w* (?:the |our |my |their |that )?(?:price|rate)",
     r"(?:we|i) (?:can|could|will|'ll) (?:\w+ )?match",
     r"match (?:that|it|them|their|the price|your (?:price|offer|quote))",
@@ -56,6 +57,11 @@ DISCOUNT = rx(
     r"do something (?:on|with|about) (?:the )?price",
     r"(?:come|go) in (?:\w+ )?(?:low|lower|cheap|cheaper|under)",
     r"sharpen (?:our|my|the) pencil",
+    r"what (?:number|price) (?:do|would|will) (?:you|we) need",
+    r"(?:what|which) (?:number|price) (?:do you need|would it take|works for you)",
+    r"name (?:your|the) price",
+    r"(?:vilket|vad för) pris (?:behöver|vill|måste) (?:du|ni|vi)",
+    r"vad (?:behöver|måste) vi (?:ligga på|komma ner till|landa på)",
     r"(?:work|sort|figure) (?:\w+ ){0,2}out (?:on|with) (?:the )?price",
     r"(?:lösa|fixa|ordna|hitta) (?:\w+ ){0,2}(?:på|med) pris\w*",
     r"(?:kapa|sänka|dra av|skära) (?:en del|lite|något|nåt|ytterligare)",
@@ -68,9 +74,9 @@ DISCOUNT = rx(
     r"cheaper than (?:them|they|the competitor|your)",
     r"sweeten",
     r"(?:can|could|will|'ll) (?:do|give|offer|knock) (?:you )?(?:another|an extra|a further|extra) \d+",
-    r"(?:another|an extra|a further|extra) \d+\s*%",
-    r"(?:kan|ska) (?:ge|erbjuda|bjuda) (?:dig |er )?(?:ytterligare |extra )?\d+\s*%",
-    r"\d+\s*% (?:till|extra|ytterligare)",
+    r"(?:another|an extra|a further|extra) \d+\s*(?:%|percent|per cent)",
+    r"(?:kan|ska) (?:ge|erbjuda|bjuda) (?:dig |er )?(?:ytterligare |extra )?\d+\s*(?:%|procent)",
+    r"\d+\s*(?:%|procent) (?:till|extra|ytterligare)",
     r"\w*rabatt\w*",
     r"(?:sänka|sänker|sänkt|matcha|matchar|kapa|kapar) (?:\w+ )?(?:pris\w*|det|dem|er|\d+)",
     r"(?:slå|slår) (?:\w+ )?(?:deras |konkurrentens )?pris\w*",
@@ -82,22 +88,53 @@ DISCOUNT = rx(
     r"(?:ge|ger|bjuder|erbjuda|erbjuder|kör|fixar|inkluderar|lägger till)\w* (?:\w+ ){0,2}?(?:fri|gratis) (?:frakt"
     r"|leverans|installation|månad\w*)",
     r"(?:fri|gratis) (?:frakt|leverans|installation) (?:på|för) (?:den här|denna|er|din|hela)",
-    r"(?:prata|kolla|stämma av|snacka) med (?:min )?(?:chef|chefen|ledningen|säljchef\w*)",
+    r"(?:prata|pratar|kolla|kollar|stämma av|stämmer av|snacka|snackar) med (?:min )?(?:chef|chefen|ledningen|säljchef\w*)",
     r"trixa (?:lite )?med priset",
     r"se vad jag kan göra (?:med|på|åt) priset",
     r"(?:bättre|vassare|skarpare) (?:pris|erbjudande)",
     r"vässa\w* (?:priset|pennan)",
-    r"kommer in (?:lågt|lägre|billigt|under)",
+    r"kommer (?:vi |jag )?in (?:\w+ )?(?:lågt|lägre|billigt|billigare|under)",
     r"flexib\w* (?:på|med) priset",
     r"göra något (?:med|åt) priset",
     r"prisavdrag\w*",
     r"nedsatt\w*",
     r"billigare än (?:dem|dom|de|konkurrenten|dom andra)",
-    r"\d+\s*% (?:billigare|lägre|av|på|rabatt)",
+    r"\d+\s*(?:%|procent) (?:billigare|lägre|av|på|rabatt)",
     r"(?:vi|jag) (?:kan )?(?:också )?(?:köra|ha|ge|erbjuda|fixa|ordna) (?:en )?kampanj\w*",
     r"kampanjpris\w*",
     r"(?:vi har|det är|just nu) (?:en |ett )?(?:\w+ )?(?:rea\w*|erbjudande)",
     r"(?:we have|we've got|there's) (?:a |an )?(?:\w+ )?(?:promo\w*|sale|campaign)",
+)
+
+#: Vague goodwill that, said to a price objection, means giving way on price.
+SOFT_CAVE = rx(
+    r"(?:we|i) (?:can|could|will|'ll) (?:surely |probably |definitely )?(?:work|sort|figure) (?:\w+ ){0,2}out",
+    r"we'll find a way",
+    r"(?:vi|jag) (?:kan|ska|kommer att) (?:nog |säkert |absolut )?(?:lösa|fixa|ordna) (?:det|något|nåt)",
+    r"det (?:löser|fixar|ordnar) vi",
+    r"(?:vi|jag) (?:löser|fixar|ordnar) det",
+    r"(?:ett )?(?:nytt|lägre|bättre) pris",
+    r"a (?:new|better|lower) (?:price|number|quote)",
+    r"det ska vi (?:nog |säkert )?(?:kunna )?(?:lösa|fixa|ordna)",
+)
+
+#: A customer line about price: soft goodwill in answer to it is caving.
+PRICE_TALK = rx(
+    r"pric\w*",
+    r"cheaper",
+    r"expensive",
+    r"percent",
+    r"match",
+    r"discount",
+    r"budget",
+    r"pris\w*",
+    r"billigare",
+    r"dyr\w*",
+    r"procent",
+    r"matcha",
+    r"rabatt\w*",
+    r"budget\w*",
+    r"\d+\s*%",
 )
 
 #: Refusing to cave: the discount words that follow are not an offer.
