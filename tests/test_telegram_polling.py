@@ -1,7 +1,9 @@
-"""End to end: the real polling loop against the fake Bot API, people typing concurrently."""
+"""End to end: the real polling loop (and the webhook) against the fake Bot API, people typing
+concurrently."""
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,7 +14,7 @@ import pytest
 from telegram.ext import AIORateLimiter
 
 from bot.core.customer import CustomerRequest
-from bot.telegram.app import ALLOWED_UPDATES, COMMANDS
+from bot.telegram.app import ALLOWED_UPDATES, COMMANDS, webhook_options
 from bot.telegram.context import App
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
@@ -150,3 +152,35 @@ async def test_flood_limit_answers_are_waited_out_by_the_rate_limiter(
         (help_text,) = await rep.receive(timeout=5)
         assert help_text.text.startswith("How to practise")
         assert len(api.called("sendMessage")) == 2
+
+
+async def test_webhook_mode_takes_updates_with_the_secret_and_refuses_others(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/tg/hook"
+    app = await started(api, data_dir, settings={"webhook_secret": "s3cret-token"})
+    assert app.updater is not None
+    await app.start()
+    await app.updater.start_webhook(
+        **webhook_options(app.bot_data.services.settings, url, "127.0.0.1", port)
+    )  # type: ignore[union-attr]
+    try:
+        assert (api.webhook_url, api.webhook_secret) == (url, "s3cret-token")
+        rep = FakeUser(api, 9001, "Web", "en")
+        rep.say("/help")
+        secret, api.webhook_secret = api.webhook_secret, "forged"
+        assert await api.deliver_webhook() == [403]  # a stranger posting to the hook
+        api.webhook_secret = secret
+        assert await api.deliver_webhook() == [200]
+        assert (await rep.receive())[0].text.startswith("How to practise")
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -179,17 +179,21 @@ def run_polling(settings: Settings) -> None:
     app.run_polling(allowed_updates=ALLOWED_UPDATES)
 
 
+def webhook_options(settings: Settings, url: str, listen: str, port: int) -> dict[str, Any]:
+    """Arguments for `start_webhook` / `run_webhook`: where to listen, the public URL, and the
+    secret Telegram must send with every update (a fresh random one unless configured)."""
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    return {
+        "listen": listen,
+        "port": port,
+        "url_path": urlsplit(url).path.lstrip("/"),
+        "webhook_url": url,
+        "secret_token": secret or secrets.token_urlsafe(32),
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
 def run_webhook(settings: Settings, url: str, listen: str = "0.0.0.0", port: int = 8443) -> None:
-    """Serve a webhook at `url` (Telegram must reach it over HTTPS), checking the secret token."""
+    """Serve a webhook at `url` until interrupted (Telegram must reach it over HTTPS)."""
     app = build_application(settings)
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    if not secret:
-        secret = secrets.token_urlsafe(32)  # a fresh one per run: only Telegram learns it
-    app.run_webhook(
-        listen=listen,
-        port=port,
-        url_path=urlsplit(url).path.lstrip("/"),
-        webhook_url=url,
-        secret_token=secret,
-        allowed_updates=ALLOWED_UPDATES,
-    )
+    app.run_webhook(**webhook_options(settings, url, listen, port))

@@ -116,6 +116,7 @@ class FakeBotApi:
         self.files: dict[str, tuple[bytes, str]] = {}
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.webhook_url = ""
+        self.webhook_secret = ""
         self.allowed_updates: list[str] = []
         self.faults: list[tuple[str, ApiError]] = []
         self._update_ids = itertools.count(1000)
@@ -176,6 +177,23 @@ class FakeBotApi:
         self.updates.append(update)
         self.changed()
         return update
+
+    async def deliver_webhook(self) -> list[int]:
+        """POST every queued update to the webhook, as Telegram does (with the secret token
+        header); an update stays queued unless the bot answers 200. Returns the statuses."""
+        import httpx
+
+        statuses = []
+        headers = (
+            {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret} if self.webhook_secret else {}
+        )
+        async with httpx.AsyncClient() as client:
+            for update in list(self.updates):
+                response = await client.post(self.webhook_url, json=update, headers=headers)
+                statuses.append(response.status_code)
+                if response.status_code == 200:
+                    self.updates.remove(update)
+        return statuses
 
     def take_updates(self) -> list[dict[str, Any]]:
         """Hand over every queued update (for tests that call app.process_update)."""

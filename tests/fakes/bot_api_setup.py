@@ -51,7 +51,10 @@ def delete_webhook(api: FakeBotApi, params: Params, files: Files) -> Any:
 
 
 def set_webhook(api: FakeBotApi, params: Params, files: Files) -> Any:
-    api.webhook_url = str(params.get("url") or "")
+    url = str(params.get("url") or "")
+    if url and not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+    api.webhook_url, api.webhook_secret = url, str(params.get("secret_token") or "")
     return True
 
 
