@@ -25,10 +25,8 @@ def first_line_seconds(data_dir: str) -> float:
         env=env,
     )
     assert proc.stdout is not None
-    lines = 0
-    for line in proc.stdout:
-        lines += 1
-        if ": " in line and lines > 2:  # "<Customer name>: <opening line>"
+    for number, line in enumerate(proc.stdout, 1):
+        if ": " in line and number > 2:  # "<Customer name>: <opening line>"
             break
     elapsed = time.perf_counter() - start
     proc.kill()

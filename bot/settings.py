@@ -48,9 +48,7 @@ class Settings(BaseModel):
         "https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
     webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
-    admin_user_ids: list[int] = Field(
-        default_factory=list, alias="ADMIN_USER_IDS"
-    )
+    admin_user_ids: list[int] = Field(default_factory=list, alias="ADMIN_USER_IDS")
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod

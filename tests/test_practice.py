@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bot.core.offline_judge import OfflineJudge
 
 from bot.core.offline_customer import OfflineCustomer
+from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import MAX_REPLY_CHARS, Practice
 from bot.core.scenarios import default_scenarios
 from bot.core.state import Outcome

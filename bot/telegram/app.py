@@ -18,7 +18,6 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.coaching.access import Role
 from bot.core.datafile import LANGS
 from bot.core.practice import Practice
 from bot.errors import ConfigError
@@ -51,13 +50,18 @@ HANDLER_MODULES: tuple[str, ...] = (
     "practice",
     "session_commands",
     "progress",
+    "coach_cohorts",
+    "coach_views",
+    "coach_review",
+    "coach_assign",
+    "coach_rounds",
     "media",
 )
 
 #: The command menu, in this order, described by the `cmd_<name>` texts.
 COMMANDS = (
     "start", "practice", "hint", "restart", "end", "progress",
-    "history", "rubric", "lang", "help", "delete_me",
+    "history", "rubric", "join", "lang", "help", "delete_me",
 )  # fmt: skip
 
 #: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
@@ -88,16 +92,6 @@ def file_url(base_url: str) -> str:
     base = base_url.rstrip("/")
     root = base[: -len("/bot")] if base.endswith("/bot") else base
     return f"{root}/file/bot"
-
-
-def admin_roles(settings: Settings) -> RoleResolver:
-    """Roles from the settings alone: ADMIN_USER_IDS are admins, everyone else is a rep."""
-    admins = {str(user_id) for user_id in settings.admin_user_ids}
-
-    async def role_of(user_id: str) -> Role:
-        return Role.ADMIN if user_id in admins else Role.REP
-
-    return role_of
 
 
 def default_transcriber(settings: Settings) -> Transcriber | None:
@@ -138,7 +132,9 @@ def build_application(
 ) -> App:
     """A ready-to-start bot: handlers from `modules`, per-chat ordering, the rate limiter."""
     from bot.engine import build_practice
+    from bot.llm.budget import TableLedger
     from bot.store import AsyncStore
+    from bot.telegram.coach_common import coach_roles
 
     builder = (
         Application.builder()
@@ -159,11 +155,14 @@ def build_application(
     if limiter is not None:
         builder = builder.rate_limiter(cast("BaseRateLimiter[None]", limiter))
     app: App = builder.build()
+    store = store or AsyncStore(settings.data_dir)
+    if practice is None:  # LLM token use is kept per rep and day in the store
+        practice = build_practice(settings, ledger=TableLedger(store.table("llm_usage")))
     app.bot_data.services = Services(
         settings=settings,
-        practice=practice or build_practice(settings),
-        store=store or AsyncStore(settings.data_dir),
-        role_of=role_of or admin_roles(settings),
+        practice=practice,
+        store=store,
+        role_of=role_of or coach_roles(settings, store),
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
     )
     for name in modules:

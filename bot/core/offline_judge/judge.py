@@ -50,7 +50,7 @@ class OfflineJudge:
         problem = self._raises_problem(request, applicable, focus)
         scored = score_criteria(found, "ownership" in applicable, problem)
         carried = lift(found, scored, shown_earlier(request.history)) if request.history else []
-        scored = guard(found, scored, "ownership" in applicable)
+        scored = guard(found, scored, "ownership" in applicable, problem)
 
         criteria: dict[str, int | None] = {
             cid: (scored.scores.get(cid) if cid in applicable else None) for cid in self.rubric.ids

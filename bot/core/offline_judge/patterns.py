@@ -73,6 +73,7 @@ TIME = compile_folded(
     + r"|by\s+noon|over\s+lunch"
     + r"|(?:inom|om|within|in)\s+(?:en|ett|två|tre|an?|one|two|three|\d+)\s+"
     + r"(?:timm\w*|dag\w*|minut\w*|hours?|days?|minutes?|mins?)"
+    + r"|(?:inom|om|within|in)\s+(?:en\s+|an?\s+)?(?:halvtimme|kvart|half\s+an?\s+hour|quarter\s+of\s+an\s+hour)"
     + r"|(?:kl\.?|klockan|at|@|by|before|innan|före|until|till|senast|from|från)\s*"
     + _HOUR
     + _NOT_AMOUNT

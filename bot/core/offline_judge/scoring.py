@@ -58,7 +58,7 @@ def _need(f: Features, out: Scored, complaint: bool) -> int:
         s = 2
     else:
         s = 1
-    if complaint and (f.has("own_act") or f.has("own")) and s < 3:
+    if complaint and f.has("own_act") and s < 3:
         # The need in a complaint is evident; acting on it at once is the right move.
         s = 3
     _add(out, "discover_need", f.hits.get("need") or f.hits.get("need_weak"), "+")
@@ -116,10 +116,9 @@ def _ownership(f: Features, out: Scored, problem: bool) -> int:
         _add(out, "ownership", f.hits["blame"], "-")
     elif act:
         s = 5 if f.own_timed else 4
-    elif own:
-        s = 4 if f.has("own_check") else 3
-    elif f.has("own_check"):
-        s = 3
+    elif own or f.has("own_check"):
+        # Claiming it or promising to look into it, without a concrete act: 3 unless a time is given.
+        s = 4 if own and f.has("own_check") and f.own_timed else 3
     elif f.has("shrug"):
         s = 1
         _add(out, "ownership", f.hits["shrug"], "-", 1)
@@ -153,9 +152,16 @@ def _next_step(f: Features, out: Scored) -> int:
     return s
 
 
-def _respect(f: Features, out: Scored) -> int:
+def hollow(f: Features) -> bool:
+    """Words about a problem and no more: no concrete act, no time, no question about it."""
+    return not any(f.has(k) for k in ("own_act", "need", "need_weak")) and not f.dated
+
+
+def _respect(f: Features, out: Scored, problem: bool) -> int:
     s = 3 + (1 if f.has("empathy") or f.has("reflect") else 0)
-    centred = any(f.has(k) for k in ("need", "own_act", "own", "own_check"))
+    # Sympathy for a problem the rep then leaves unsolved is politeness, not relationship.
+    kinds = ("need", "own_act") if problem else ("need", "own_act", "own", "own_check")
+    centred = any(f.has(k) for k in kinds)
     s = min(5, s + (1 if centred and f.words >= 6 else 0))
     _add(out, "respect", f.hits.get("empathy"), "+", 1)
     bad = [k for k in ("condescend", "pushy", "badmouth") if f.has(k)]
@@ -191,7 +197,7 @@ def score_criteria(f: Features, complaint: bool = False, problem: bool = False) 
         "insight": _insight(f, out),
         "ownership": _ownership(f, out, problem),
         "next_step": _next_step(f, out),
-        "respect": _respect(f, out),
+        "respect": _respect(f, out, problem),
     }
     return out
 

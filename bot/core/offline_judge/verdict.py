@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.judgement import Signal
 from bot.core.offline_judge.model import Features
-from bot.core.offline_judge.scoring import CRITERIA, Scored, price_only, shouting
+from bot.core.offline_judge.scoring import CRITERIA, Scored, hollow, price_only, shouting
 from bot.core.offline_judge.tricks import meta_criterion
 
 POSITIVE = frozenset(
@@ -32,6 +32,7 @@ CAPS: dict[str, int] = {
     "discount": 35,
     "mature": 40,
     "shrug": 45,
+    "hollow": 40,
     "disrespect": 45,
     "short": 45,
     "feature_dump": 45,
@@ -57,8 +58,10 @@ def _override(f: Features, out: Scored) -> None:
         out.evidence = [("discover_need", q, "-") for q in quotes if q]
 
 
-def _caps(f: Features, ownership_counts: bool) -> list[tuple[str, int]]:
+def _caps(f: Features, ownership_counts: bool, problem: bool) -> list[tuple[str, int]]:
     reasons = []
+    if problem and hollow(f):
+        reasons.append("hollow")
     if f.has("injection"):
         reasons.append("injection")
     if f.filler:
@@ -134,10 +137,10 @@ def _signals(f: Features, out: Scored, ownership_counts: bool) -> set[Signal]:
     return s
 
 
-def guard(f: Features, out: Scored, ownership_counts: bool) -> Scored:
+def guard(f: Features, out: Scored, ownership_counts: bool, problem: bool = False) -> Scored:
     """Apply trick overrides, compute caps and signals; returns the same `Scored`, completed."""
     _override(f, out)
-    caps = _caps(f, ownership_counts)
+    caps = _caps(f, ownership_counts, problem)
     # Several failures at once sink lower than any one of them.
     extra = max(0, len([r for r, _ in caps if r not in ("short", "blame_but_owns")]) - 1)
     out.caps = [(why, max(0, limit - 5 * extra)) for why, limit in caps]
