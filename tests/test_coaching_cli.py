@@ -1,4 +1,4 @@
-"""The coaching commands: cohorts, export-cohort, calibrate and coach."""
+"""The coaching commands: cohorts, export --cohort, calibrate and coach."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_cohorts_lists_every_cohort_with_members(
 def test_export_cohort_by_join_code_writes_csv_and_html(world: Team, tmp_path: Path) -> None:
     csv_file, html_file = tmp_path / "a.csv", tmp_path / "a.html"
     code = (world.cohort_a.code or "").lower()
-    assert main(["export-cohort", "--cohort", code, "--csv", str(csv_file), "--html", str(html_file)]) == 0  # fmt: skip
+    assert main(["export", "--cohort", code, "--csv", str(csv_file), "--html", str(html_file)]) == 0  # fmt: skip
     lines = csv_file.read_text().splitlines()
     assert lines[0].startswith("cohort,rep_id,rep,session_id,")
     assert lines[1].startswith("Team A,anna,Anna,a1,")
@@ -48,7 +48,7 @@ def test_export_cohort_by_join_code_writes_csv_and_html(world: Team, tmp_path: P
 def test_export_of_an_unknown_cohort_says_how_to_find_it(
     world: Team, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export-cohort", "--cohort", "nope"]) == 1
+    assert main(["export", "--cohort", "nope"]) == 1
     assert "salescoach cohorts" in capsys.readouterr().err
 
 

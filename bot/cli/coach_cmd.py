@@ -1,4 +1,4 @@
-"""Coaching from the command line: `cohorts`, `export-cohort`, `calibrate` and `coach`.
+"""Coaching from the command line: `cohorts`, `calibrate`, `coach` and `export --cohort`.
 
 The command line is the operator's tool (it reads the data folder directly), so it acts with
 admin rights rather than as a particular coach.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 OPERATOR = "cli"
@@ -19,12 +18,6 @@ def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser("cohorts", help="list cohorts and their members")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_cohorts)
-
-    p = sub.add_parser("export-cohort", help="export a cohort's sessions as CSV and/or HTML")
-    p.add_argument("--cohort", required=True, help="cohort id or current join code")
-    p.add_argument("--csv", type=Path, help="write the CSV here (default: print it)")
-    p.add_argument("--html", type=Path, help="write the HTML cohort report here")
-    p.set_defaults(handler=run_export)
 
     p = sub.add_parser("calibrate", help="how well the judge agrees with the coach's overrides")
     p.add_argument("--cohort", required=True, help="cohort id or current join code")
@@ -88,8 +81,8 @@ def run_cohorts(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
-    """Write or print the cohort CSV, and the HTML report if asked."""
+def export_cohort(args: argparse.Namespace) -> int:
+    """`export --cohort`: write or print the cohort CSV, and the HTML report if asked."""
     from bot.coaching.exports import cohort_csv, cohort_html
 
     records = _records()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_user, resolve_user
@@ -13,8 +14,13 @@ from bot.errors import SalescoachError
 
 def register(sub: Any) -> None:
     """Add the `export` and `forget` commands."""
-    export = sub.add_parser("export", help="print all of a rep's data as JSON")
+    export = sub.add_parser(
+        "export", help="a rep's data as JSON (--user), or a cohort as CSV/HTML (--cohort)"
+    )
     add_user(export)
+    export.add_argument("--cohort", help="cohort id or current join code (coaches)")
+    export.add_argument("--csv", type=Path, help="with --cohort: write the CSV here")
+    export.add_argument("--html", type=Path, help="with --cohort: write the HTML report here")
     export.set_defaults(handler=run_export)
     forget = sub.add_parser("forget", help="delete all of a rep's data")
     add_user(forget)
@@ -31,6 +37,12 @@ def _store() -> Any:
 
 def run_export(args: argparse.Namespace) -> int:
     """Print the profile, every session and the rep's collection entries as one JSON object."""
+    if args.cohort:
+        from bot.cli.coach_cmd import export_cohort
+
+        return export_cohort(args)
+    if args.csv or args.html:
+        raise SalescoachError("--csv and --html go with --cohort.")
     user = resolve_user(args.user)
     data = _store().export_user(user)
     if data["profile"] is None and not data["sessions"] and not data["collections"]:

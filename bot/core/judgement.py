@@ -68,7 +68,7 @@ class Judgement:
     try_instead: str = ""
     signals: frozenset[Signal] = frozenset()
     engine: str = "offline"
-    note: str | None = None
+    note: str | None = None  # shown to the rep, e.g. "the offline judge scored this turn"
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

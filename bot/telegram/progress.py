@@ -8,6 +8,8 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.charts import progress_chart
+from bot.coaching.records import Records
+from bot.coaching.reviews import transcript_reviews
 from bot.errors import StoreError
 from bot.render.transcript import render_transcript_html
 from bot.telegram import callbacks, flow, keyboards
@@ -62,7 +64,10 @@ async def transcript(update: Update, context: Context) -> None:
     practice, lang = context.services.practice, context.lang
     scenario = practice.scenario(session.scenario_id)
     title, customer = scenario.title(session.lang), scenario.persona.name
-    page = render_transcript_html(session, practice.rubric, title=title, customer=customer)
+    notes = await asyncio.to_thread(transcript_reviews, Records(context.services.store), session.id)
+    page = render_transcript_html(
+        session, practice.rubric, reviews=notes, title=title, customer=customer
+    )
     name = f"transcript-{session.scenario_id}-{date(session.started_at)[:10]}.html"
     caption = t(
         lang, "transcript_caption", title=scenario.title(lang), date=date(session.started_at)

@@ -39,8 +39,14 @@ _PROMPT = compile_folded(
     r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
     r"|(?:jag|vi) vill (?:gärna )?(?:förstå|veta|höra)|(?:ställa|ställt|ask|asked) (?:\w+ ){0,2}(?:frågor|questions)"
     r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken"
+    r"|important (?:for me |to me )?to understand|viktigt (?:för mig )?att förstå"
     r"|i (?:was |am |'m )?wonder(?:ed|ing)? (?:how|what|if|whether|why|who)|(?:jag )?undr(?:ar|ade) (?:hur|vad|om"
     r"|varför|vem))(?!\w)",
+)
+#: "När servade vi den senast?", "when did you last ...": when-questions about the past ask about them.
+_WHEN_PAST = compile_folded(
+    r"(?<!\w)(?:when|när)\s+(?:did|was|were|had|has|have|var|hade|har|\w+(?:ade|de|te|dde))(?!\w)"
+    r"|(?<!\w)(?:when|när)\s(?:\w+\s){0,5}(?:last|senast)(?!\w)"
 )
 #: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
 _NOT_ASKING = compile_folded(
@@ -80,7 +86,7 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
             continue
         if TIME.search(q) and (steps.STEP_STRONG.search(q) or steps.SLOT.search(q)):
             continue  # "Could we meet Wednesday at 2 with your team?" proposes; it does not ask
-        wh = _WH.search(q) is not None
+        wh = _WH.search(q) is not None or _WHEN_PAST.search(q) is not None
         if need.NEED_STRONG.search(q) and not (orders.LOGISTICS.search(q) and not wh):
             f.hits.setdefault("need", []).append(_sentence_hit(s))
             f.need_open = f.need_open or wh or bool(_PROMPT.search(q))
@@ -111,6 +117,8 @@ def _steps(f: Features, sents: list[Sentence], waiting: list[Hit]) -> None:
             # "I'll have them at your desk by 8", "den är hos er före 16": a fix with a time is a step.
             strong += f.spans(steps.SLOT, s.start, s.end)
             strong += [h for h in f.hits.get("own_act", []) if s.start <= h.start < s.end]
+        if not strong and s.question and times[i] and len(s.low.split()) <= 8 and not _WH.search(s.low):
+            strong = f.spans(TIME, s.start, s.end)  # "Passar onsdag kl 10?", "ses tis 9?": the time is the offer
         weak = [h for h in f.spans(steps.STEP_WEAK, s.start, s.end) if not _overlaps(h, waiting)]
         if strong:
             f.hits.setdefault("step", []).extend(strong)
@@ -148,6 +156,13 @@ def _clause_before(low: str, start: int) -> str:
 def _content_overlap(reply_tokens: list[str], customer_line: str) -> int:
     stems = {w[:5] for w in WORD.findall(fold(customer_line)) if len(w) >= 5 and w not in _STOP}
     return sum(1 for t in set(reply_tokens) if len(t) >= 5 and t[:5] in stems)
+
+
+def _echo(reply_tokens: list[str], customer_line: str) -> bool:
+    """The customer's own line handed back, give or take a pronoun: it answers nothing."""
+    mine = set(reply_tokens)
+    theirs = set(WORD.findall(fold(customer_line)))
+    return len(mine) >= 3 and len(mine & theirs) >= 0.8 * len(mine)
 
 
 _SIMPLE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -214,6 +229,7 @@ def detect(reply: str, customer_line: str = "") -> Features:
     f.own_timed = bool(TIME.search(low) or IMMEDIATE.search(low))
     f.comply = price.COMPLY.search(low) is not None
     f.overlap = _content_overlap(tokens, customer_line)
+    f.echo = _echo(tokens, customer_line)
     commas = low.count(",") + low.count(" and ") + low.count(" och ")
     f.feature_dump = commas >= 4 and len(price.FEATURE.findall(low)) >= 3 and not f.has("need")
     find_tricks(f, tokens, sents)

@@ -74,8 +74,8 @@ class OfflineJudge:
             ),
             signals=signals,
             engine=self.name,
-            note=f"capped at {cap}: {', '.join(binding)}" if binding else None,
-            extra={
+            extra={  # for coaches and debugging; `note` is reserved for what the rep should see
+                "capped": f"capped at {cap}: {', '.join(binding)}" if binding else None,
                 "base": round(base, 1),
                 "caps": [why for why, _ in scored.caps],
                 "carried": [c for c in carried if c in applicable],

@@ -36,6 +36,7 @@ class Features:
     filler: bool = False
     stuffing: bool = False
     off_topic: bool = False
+    echo: bool = False
     overlap: int = 0
 
     def has(self, kind: str) -> bool:

@@ -43,7 +43,7 @@ INSIGHT_EVIDENCE = rx(
     r"as a rule",
     r"(?:people|folk|customers|kunder) (?:\w+ ){0,3}(?:most|mest|oftast)",
     r"data shows",
-    r"stud(?:y|ies)",
+    r"(?<!case.)stud(?:y|ies)",
     r"research",
     r"prices in this market",
     r"(?:min|vår) erfarenhet",
@@ -145,8 +145,11 @@ INSIGHT_VALUE = rx(
 INSIGHT_IDEA = rx(
     r"(?:i have|i've got|got|one|an|a quick|here's an) idea",
     r"what if we",
-    r"instead(?!\s+of)",
-    r"i ?stället(?!\s+för)",
+    # "instead" is an idea only with a proposal: "we could split it instead", "i stället kan vi".
+    r"(?:could|can|might|would|'d|should|try|suggest|recommend)(?: \w+){0,6}? instead(?! of)",
+    r"instead,? (?:we|you|i) (?:could|can|might|would|should)",
+    r"(?:kan|kunde|skulle|kanske|föreslår|testa|prova|rekommenderar)(?: \w+){0,6}? i ?stället(?! för)",
+    r"i ?stället (?:kan|kunde|skulle|borde) (?:vi|ni|du|man|jag)",
     r"alternatives?",
     r"i(?:'d| would) (?:suggest|recommend|propose)",
     r"my recommendation",

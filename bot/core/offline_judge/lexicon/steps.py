@@ -14,6 +14,8 @@ STEP_STRONG = rx(
     r"ring (?:you|dig|er)",
     r"visit\w*",
     r"come (?:by|over|round|in)",
+    r"(?:i|we) (?:can|could|will|'ll|would|shall) come(?! back| up| across| to (?:terms|think|realise|realize))",
+    r"(?:jag|vi) (?:kan|kunde|ska|skulle kunna) komma(?! att| ihåg| fram| överens| tillbaka)",
     r"(?:pop|drop|stop|swing) (?:by|in|over)",
     r"demo\w*",
     r"show (?:you|u)",
