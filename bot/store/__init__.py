@@ -1,6 +1,6 @@
 """Durable storage for users, sessions and small collections; the only code that uses TinyDB.
 
-See `docs/store.md` for the layout on disk and the guarantees.
+See the README (“Your data”) for the layout on disk and the guarantees.
 """
 
 from bot.store.async_store import AsyncCollection, AsyncStore

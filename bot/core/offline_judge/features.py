@@ -117,7 +117,8 @@ def _steps(f: Features, sents: list[Sentence], waiting: list[Hit]) -> None:
             # "I'll have them at your desk by 8", "den är hos er före 16": a fix with a time is a step.
             strong += f.spans(steps.SLOT, s.start, s.end)
             strong += [h for h in f.hits.get("own_act", []) if s.start <= h.start < s.end]
-        if not strong and s.question and times[i] and len(s.low.split()) <= 8 and not _WH.search(s.low):
+        offer = steps.PROPOSE.search(s.low) or len(s.low.split()) <= 3
+        if not strong and s.question and times[i] and offer and not _WH.search(s.low):
             strong = f.spans(TIME, s.start, s.end)  # "Passar onsdag kl 10?", "ses tis 9?": the time is the offer
         weak = [h for h in f.spans(steps.STEP_WEAK, s.start, s.end) if not _overlaps(h, waiting)]
         if strong:
@@ -143,6 +144,15 @@ def _negated_blame(low: str, hit: Hit) -> bool:
         return False  # "not my department" is the blame itself
     return bool(
         _NEG_INSIDE.search(part) or _NEGATED.search(low[max(0, hit.start - 12) : hit.start])
+    )
+
+
+def _passed_on(low: str, act: Hit, blame_hits: list[Hit]) -> bool:
+    """'I'll make sure it is escalated': an act whose object is passing the problem on."""
+    return any(
+        _overlaps(act, [b])
+        or (act.start <= b.start <= act.end + 30 and not re.search(r"[.!?;]", low[act.end : b.start]))
+        for b in blame_hits
     )
 
 
@@ -218,7 +228,7 @@ def detect(reply: str, customer_line: str = "") -> Features:
         if not price.REFUSAL.search(_clause_before(low, h.start))
     ]
     # Logging a ticket is passing the problem on, not acting on it.
-    f.hits["own_act"] = [h for h in f.hits.get("own_act", []) if not _overlaps(h, f.hits["blame"])]
+    f.hits["own_act"] = [h for h in f.hits.get("own_act", []) if not _passed_on(low, h, f.hits["blame"])]
     f.hits.setdefault("passive", [])
     sents = sentences(reply, low)
     _questions(f, sents)

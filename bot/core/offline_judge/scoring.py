@@ -152,16 +152,17 @@ def _next_step(f: Features, out: Scored) -> int:
     return s
 
 
-def hollow(f: Features) -> bool:
-    """Words about a problem and no more: no concrete act, no time, no question about it."""
+def hollow(f: Features, complaint: bool, problem: bool) -> bool:
+    """Words about a problem and no more ("so sorry, I'll look into it"): no act, time or question."""
+    if not complaint or not (problem or any(f.has(k) for k in ("apology", "own", "own_check"))):
+        return False
     return not any(f.has(k) for k in ("own_act", "need", "need_weak")) and not f.dated
 
 
-def _respect(f: Features, out: Scored, problem: bool) -> int:
+def _respect(f: Features, out: Scored, empty: bool) -> int:
     s = 3 + (1 if f.has("empathy") or f.has("reflect") else 0)
     # Sympathy for a problem the rep then leaves unsolved is politeness, not relationship.
-    kinds = ("need", "own_act") if problem else ("need", "own_act", "own", "own_check")
-    centred = any(f.has(k) for k in kinds)
+    centred = not empty and any(f.has(k) for k in ("need", "own_act", "own", "own_check"))
     s = min(5, s + (1 if centred and f.words >= 6 else 0))
     _add(out, "respect", f.hits.get("empathy"), "+", 1)
     bad = [k for k in ("condescend", "pushy", "badmouth") if f.has(k)]
@@ -197,7 +198,7 @@ def score_criteria(f: Features, complaint: bool = False, problem: bool = False) 
         "insight": _insight(f, out),
         "ownership": _ownership(f, out, problem),
         "next_step": _next_step(f, out),
-        "respect": _respect(f, out, problem),
+        "respect": _respect(f, out, hollow(f, complaint, problem)),
     }
     return out
 

@@ -60,7 +60,7 @@ def _override(f: Features, out: Scored) -> None:
 
 def _caps(f: Features, ownership_counts: bool, problem: bool) -> list[tuple[str, int]]:
     reasons = []
-    if problem and hollow(f):
+    if hollow(f, ownership_counts, problem):
         reasons.append("hollow")
     if f.has("injection"):
         reasons.append("injection")

@@ -59,6 +59,8 @@ BLAME = rx(
     r"(?:forward|escalate|pass|refer)\w* (?:\w+ )?(?:it|this|that|your \w+|you)(?: on)? to",
     r"(?:i'll|i will|let me) (?:forward|escalate|pass on|hand (?:it|this) over)",
     r"(?:it|this|your \w+) (?:is|gets|will be|has been|is being) (?:escalated|forwarded|passed on|referred)",
+    r"(?:nobody|no one|no-one|noone)(?:'s|s)? (?:fault|mistake)",
+    r"ingens (?:fel|skuld)",
     r"(?:lyfter|lyfta|eskalerar|eskalera) (?:det|detta|ärendet|frågan) (?:internt|vidare|uppåt)",
     r"handled by (?:a |the |our )?(?:third|another|other|external|courier|post|separate)",
     r"(?:third|3rd)[- ]party",

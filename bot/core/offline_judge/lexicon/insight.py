@@ -139,6 +139,11 @@ INSIGHT_VALUE = rx(
     r"the real cost",
     r"(?:den )?(?:stora|verkliga|riktiga) kostnaden",
     r"dyrare ju längre",
+    r"(?:annars|otherwise|or else) (?:\w+ ){0,5}?(?:dyr\w*|expensive|cost\w*|kosta\w*|risk\w*|förlora\w*|lose|losing)",
+    r"(?:billig\w*|cheap\w*) (?:\w+ ){0,3}(?:bli|blir|becomes?|ends? up|turns? out) (?:\w+ )?(?:dyr\w*|expensive)",
+    r"slit(?:er|age|s)\w*",
+    r"wears? (?:out|down)",
+    r"wear and tear",
 )
 
 #: A proactive idea or recommendation the customer had not asked for.
