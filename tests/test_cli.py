@@ -134,3 +134,28 @@ def test_score_all_good_lines_exit_zero(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["chat", "--help"], ["score", "--help"]])
 def test_help_works(args: list[str], tmp_path: Path) -> None:
     assert salescoach(*args, data_dir=tmp_path).returncode == 0
+
+
+def test_chat_resume_continues_the_unfinished_session(tmp_path: Path) -> None:
+    from bot.engine import build_practice
+    from bot.settings import load_settings
+    from bot.store import Store
+
+    practice = build_practice(load_settings(SALESCOACH_ENGINE="offline"))
+    session = practice.start(user_id="anna", scenario_id="best-price-friday", lang="en", seed=2)
+    Store(tmp_path).save_session(session)  # as a Ctrl-C'd chat leaves it
+
+    reply = "What is behind the Friday deadline – what are you trying to achieve?"
+    result = salescoach(
+        "chat", "--resume", "--user", "anna", "--json", stdin=reply + "\n", data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["session_id"] == session.id
+    assert [t["reply"] for t in data["turns"]] == [reply]
+
+
+def test_chat_resume_without_an_unfinished_session_says_how_to_start(tmp_path: Path) -> None:
+    result = salescoach("chat", "--resume", "--user", "bo", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "No unfinished role-play for 'bo'" in result.stderr

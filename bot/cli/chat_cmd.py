@@ -30,6 +30,11 @@ def register(sub: Any) -> None:
     add_user(parser)
     parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue your unfinished role-play (e.g. after Ctrl-C)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -39,30 +44,33 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     settings = load_settings()
-    lang = resolve_lang(args.lang or settings.default_lang)
     practice = build_practice(settings)
-    scenario_id = args.scenario or _pick_scenario(practice, lang)
-    session = practice.start(
-        user_id=resolve_user(args.user),
-        scenario_id=scenario_id,
-        lang=lang,
-        level=args.level,
-        mode=args.mode,
-        seed=args.seed,
-    )
+    user = resolve_user(args.user)
+    if args.resume:
+        session = _unfinished(settings, user)
+    else:
+        lang = resolve_lang(args.lang or settings.default_lang)
+        session = practice.start(
+            user_id=user,
+            scenario_id=args.scenario or _pick_scenario(practice, lang),
+            lang=lang,
+            level=args.level,
+            mode=args.mode,
+            seed=args.seed,
+        )
     quiet = bool(args.json)
     if not quiet:
-        scenario = practice.scenario(scenario_id)
-        print(f"\n{scenario.title(lang)}\n{scenario.brief(lang)}\n")
-        if interactive():
-            from bot.cli.texts import t
-
-            print(t("howto", lang) + "\n")
-        print(f"{scenario.persona.name}: {session.opening}\n", flush=True)
+        _print_start(practice, session)
     _warm_up_in_background()
     save = _saver(settings)
     save(session)
-    asyncio.run(_loop(practice, session, quiet, save))
+    try:
+        asyncio.run(_loop(practice, session, quiet, save))
+    except KeyboardInterrupt:
+        from bot.cli.texts import t
+
+        print(f"\n{t('resume', session.lang)}", file=sys.stderr)
+        raise
     report = practice.stop(session)
     save(session)
     if quiet:
@@ -100,6 +108,33 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
         save(session)
         if not quiet:
             print_turn(result, session, scenario.persona.name)
+
+
+def _print_start(practice: Practice, session: Session) -> None:
+    """The situation, how to play (on a terminal), and the customer's latest line."""
+    from bot.cli.texts import t
+
+    lang = session.lang
+    scenario = practice.scenario(session.scenario_id)
+    print(f"\n{scenario.title(lang)}\n{scenario.brief(lang)}\n")
+    if interactive():
+        print(t("howto", lang) + "\n")
+    if session.turns:
+        print(f"{t('you', lang)}: {session.turns[-1].reply}")
+    print(f"{scenario.persona.name}: {session.last_customer_line}\n", flush=True)
+
+
+def _unfinished(settings: Any, user: str) -> Session:
+    """The user's unfinished session, or an error saying how to start one."""
+    from bot.errors import SalescoachError
+    from bot.store import Store
+
+    session = Store(settings.data_dir).active_session(user)
+    if session is None:
+        raise SalescoachError(
+            f"No unfinished role-play for {user!r}. Start one with `salescoach chat`."
+        )
+    return session
 
 
 def _pick_scenario(practice: Practice, lang: Lang) -> str:

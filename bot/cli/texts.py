@@ -38,6 +38,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "stopped": {"sv": "avbruten", "en": "stopped"},
     "ongoing": {"sv": "pågår", "en": "ongoing"},
     "na": {"sv": "ej aktuellt", "en": "n/a"},
+    "resume": {
+        "sv": "Pausad. Fortsätt med: salescoach chat --resume",
+        "en": "Paused. Continue with: salescoach chat --resume",
+    },
 }
 
 
