@@ -17,28 +17,17 @@ from bot.core.state import Outcome
 from bot.errors import NotAllowed, SalescoachError
 from bot.store import AsyncStore
 from tests.coaching_world import T0, coach, records_in, rep, session, turn
+from tests.scripts import PRICE_LIST, STRONG
 
 SCENARIO = "best-price-friday"
-
-STRONG = [
-    "I understand the deadline matters. May I ask what's behind it – what are you actually "
-    "trying to achieve, and what happens if it isn't solved?",
-    "Thanks, that helps. Let me challenge one thing: if we only look at price we miss what "
-    "costs you the most. Other customers in your position saved most when we took ownership "
-    "of the whole thing. What would that mean for you?",
-    "Then I suggest I own the next step: I'll put together a concrete proposal and we meet "
-    "on Tuesday at 10 for 30 minutes. Does that work?",
-    "Great, I'll send an invite for Tuesday 10am right away and call you on Monday to check "
-    "the proposal covers what we discussed.",
-]
-PRICE_LIST = ["The price is $450 excluding VAT.", "I can give you 15% off.", "Fine, 25% then."] * 3
 
 
 def script(n: int) -> list[str]:
     """Every third rep is a living price list; the others play well (some less so)."""
     if n % 3 == 0:
-        return PRICE_LIST
-    return STRONG if n % 3 == 1 else [STRONG[0], PRICE_LIST[0], *STRONG[1:]]
+        return PRICE_LIST["en"]
+    strong = STRONG["en"]
+    return strong if n % 3 == 1 else [strong[0], PRICE_LIST["en"][0], *strong[1:]]
 
 
 async def play(practice: Practice, store: AsyncStore, user_id: str, replies: list[str]) -> Session:

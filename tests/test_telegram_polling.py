@@ -18,7 +18,8 @@ from bot.telegram.app import ALLOWED_UPDATES, COMMANDS, webhook_options
 from bot.telegram.context import App
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
-from tests.telegram_world import STRONG, offline_practice, started
+from tests.scripts import STRONG
+from tests.telegram_world import offline_practice, started
 
 pytest_plugins = ("tests.telegram_fixtures",)
 

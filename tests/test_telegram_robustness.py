@@ -14,7 +14,8 @@ from bot.settings import Settings
 from bot.telegram.format import MAX_MESSAGE, visible_len
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
-from tests.telegram_world import STRONG, World, offline_practice, started
+from tests.scripts import STRONG
+from tests.telegram_world import World, offline_practice, started
 
 pytest_plugins = ("tests.telegram_fixtures",)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.core.state import Outcome
 from tests.fakes.bot_api import Sent
 from tests.fakes.bot_api_users import FakeUser
-from tests.telegram_world import STRONG, World
+from tests.scripts import STRONG
+from tests.telegram_world import World
 
 pytest_plugins = ("tests.telegram_fixtures",)
 

@@ -17,7 +17,13 @@ from bot.coaching.records import ASSIGNMENTS
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.cards import level_name
-from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    cohort_and_scenario_rows,
+    records,
+    refusals,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
@@ -50,12 +56,7 @@ async def assign(update: Update, context: Context) -> None:
 @refusals
 async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario (and see the cohort's current assignments)."""
-    assert context.match is not None
-    cohort = await call(cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1))  # fmt: skip
-    scenarios = context.services.practice.scenarios.values()
-    rows = [
-        [Button(s.title(context.lang), callback_data=f"asc:{cohort.id}:{s.id}")] for s in scenarios
-    ]
+    cohort, rows = await cohort_and_scenario_rows(update, context, "asc")
     rows.append([Button(cl(context.lang, "btn_completion"), callback_data=f"ass:{cohort.id}")])
     await answer(update, context, ct(context.lang, "assign_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
 

@@ -8,9 +8,9 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 
-from bot.coaching import roles
+from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
@@ -77,3 +77,18 @@ def refusals(handler: Handler) -> Handler:
 def arg_text(context: Context) -> str:
     """The words after the command."""
     return " ".join(context.args or []).strip()
+
+
+async def cohort_and_scenario_rows(
+    update: Update, context: Context, prefix: str
+) -> tuple[Any, list[list[InlineKeyboardButton]]]:
+    """The coach's cohort named in the callback, and one button per scenario (`prefix:cohort:id`)."""
+    assert context.match is not None
+    cohort = await call(
+        cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1)
+    )
+    rows = [
+        [InlineKeyboardButton(s.title(context.lang), callback_data=f"{prefix}:{cohort.id}:{s.id}")]
+        for s in context.services.practice.scenarios.values()
+    ]
+    return cohort, rows

@@ -20,7 +20,7 @@ from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
-from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_common import actor, call, cohort_and_scenario_rows, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
@@ -113,12 +113,7 @@ async def round_start(update: Update, context: Context) -> None:
 @refusals
 async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario for the round."""
-    assert context.match is not None
-    cohort = await call(cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1))  # fmt: skip
-    scenarios = context.services.practice.scenarios.values()
-    rows = [
-        [Button(s.title(context.lang), callback_data=f"rdc:{cohort.id}:{s.id}")] for s in scenarios
-    ]
+    cohort, rows = await cohort_and_scenario_rows(update, context, "rdc")
     await answer(update, context, ct(context.lang, "round_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
 
 

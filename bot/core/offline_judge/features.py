@@ -52,7 +52,10 @@ _WHEN_PAST = compile_folded(
 _NOT_ASKING = compile_folded(
     r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$"
     r"|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$"
-    r"|^\W*(?:(?:sorry|pardon|förlåt|ursäkta|eh|oh|sa|said)\W+){0,2}(?:what|vad|va|huh|eh|vadå)\W*$)"
+    r"|^\W*(?:(?:sorry|pardon|förlåt|ursäkta|eh|oh|sa|said)\W+){0,2}(?:what|vad|va|huh|eh|vadå)\W*$"
+    # Exclamations, not questions: "Vad tråkigt, jag förstår", "what a shame".
+    r"|^\W*(?:vad|what an?|how) (?:\w+ )?(?:tråkig\w*|synd|bra|roligt|kul|skönt|jobbigt|trist|härligt|fint"
+    r"|dumt|shame|pity|great|nice|awful|terrible|annoying|frustrating|lovely)(?!\w)(?![^?]*\?))"
 )
 _NEGATED = compile_folded(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$")
 _NEG_WORD = compile_folded(r"(?:not|inte|isn't|no|aldrig|never)\b")
@@ -76,11 +79,15 @@ def _overlaps(hit: Hit, others: list[Hit]) -> bool:
 
 
 def _questions(f: Features, sents: list[Sentence]) -> None:
+    small_talk = False
     for s in sents:
         q = s.low
+        # A follow-up to small talk ("Hur var semestern? Var ni i Grekland?") is small talk too.
+        after_small_talk, small_talk = small_talk, bool(gaming.OFF_TOPIC.search(q))
         if (
             not (s.question or _PROMPT.search(q))
-            or gaming.OFF_TOPIC.search(q)
+            or small_talk
+            or (after_small_talk and s.question)
             or _NOT_ASKING.search(q)
         ):
             continue

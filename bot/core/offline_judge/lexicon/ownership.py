@@ -13,7 +13,7 @@ _JAG = r"(?:jag|vi) (?:ska |kommer att |kommer |kan |tänker )?"
 
 #: Claiming the problem: "that's on me", "så får det inte gå till".
 OWN = rx(
-    r"(?:that's|that is|it's|it is|thats|its|this is) (?:on (?:me|us)|my (?:fault|bad|responsibility|mistake)"
+    r"(?:that's|that is|it's|it is|thats|its|this is|is|are) (?:(?:really|all|entirely|totally) )?(?:on (?:me|us)|my (?:fault|bad|responsibility|mistake)"
     r"|our (?:fault|responsibility|mistake))",
     r"(?:it's|that's) on me now",
     r"my bad",
@@ -65,14 +65,19 @@ OWN_ACT = rx(
     r"|come over|come by|drop (?:them|it|by)|reprint|print|replace|refund|correct|rectify|get (?:you|them|it|a new"
     r"|new|\d+)|send (?:you )?(?:a |the )?(?:new|replacement|corrected|fresh)|courier|rush|personally|credit|book)",
     r"(?:i|we)(?:'ll| will) (?:\w+ ){0,8}?(?:myself|ourselves|personally)",
-    r"i'll have (?:them|it|the \w+|new ones) (?:at|on|with|to|by|ready|over)",
+    r"(?:i'll|i will|i can|i could|we can|we'll|we will) have (?:them|it|one|a|an|the \w+|new ones|\w+ new)"
+    r" (?:[\w-]+ ){0,2}?(?:at|on|with|to|by|ready|over|in your)",
+    # Non-native present for future: "I go now to printer", "I come with them before five".
+    r"i (?:go|come|drive|print|reprint|bring|deliver|fix|courier|rush)(?= (?!to work|home|from))",
+    r"(?:ny|nya|new|replacement|ersättnings\w*) (?:\w+ )?(?:med|by|via|on a|in a) (?:bud|courier|taxi|express)",
+    r"(?:går|skickas|kommer|åker|goes|is going|is coming|comes) (?:\w+ )?(?:med|by|in a) (?:taxi|bud|courier|express)",
     r"(?:^|(?<=[.!?]\s))(?:reprinting|printing|sending|driving|bringing|calling|booking|fixing|sorting|loading)",
     r"(?:i'm not|i won't|i will not) (?:be )?(?:passing|pass|sending|send|transferring|transfer|bouncing|handing|hand"
     r"|bounce) you",
     r"you'll get (?:a|an|the|it|them|new|\d+|your)",
     r"(?:is|are|it's|they're) on (?:its|their|the) way",
     r"(?:är|är redan) på väg",
-    r"hos (?:dig|er) (?:kl|klockan|senast|före|innan)",
+    r"hos (?:dig|er) (?:kl|klockan|senast|före|innan|runt|vid|om)",
     r"(?:jag|vi) följer (?:den|dem|det|ärendet|leveransen|paketet) (?:\w+ )?(?:hela vägen|ända fram|personligen|själv)",
     r"stay (?:with|on) (?:it|this|you) (?:until|till)",
     r"until it's (?:fixed|solved|sorted|resolved)",

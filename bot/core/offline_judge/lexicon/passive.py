@@ -7,6 +7,8 @@ from bot.core.offline_judge.patterns import rx
 #: Waiting for the customer: "let me know", "hör av dig", "let it mature".
 PASSIVE = rx(
     r"let me know",
+    r"(?:you can|just|then) (?:call|ring|email|text|phone) me (?:when|if|whenever|once)",
+    r"(?:du|ni) (?:kan )?(?:ringa|ringer|mejla|maila|sms:a) mig (?:när|om|så fort)",
     r"lmk",
     r"give me a (?:shout|call|ring|buzz)",
     r"shout if",

@@ -244,6 +244,11 @@ PUSHY = rx(
 
 #: Running down the competitor or the customer's choice.
 BADMOUTH = rx(
+    r"cowboys?",
+    r"death ?traps?",
+    r"cowboyfirm\w*",
+    r"fuskfirm\w*",
+    r"dödsfäll\w*",
     r"garbage",
     r"trash",
     r"rubbish",
