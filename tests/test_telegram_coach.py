@@ -165,3 +165,27 @@ async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summar
     for rep in reps:
         [summary] = rep.unread()
         assert "The round" in summary.text and "Your place:" in summary.text
+
+
+async def test_an_assignment_reaches_every_rep_first_in_practice_and_the_coach_sees_completion(
+    world: World,
+) -> None:
+    coach, reps, _ = await team(world, reps=2)
+    [pick] = await world.step(coach, "/assign")
+    [scenarios] = await world.press(coach, pick, "Team A")
+    [levels] = await world.press(coach, scenarios, "business cards")
+    [deadlines] = await world.press(coach, levels, "Medium")
+    [done] = await world.press(coach, deadlines, "7 days")
+    assert "Assignment sent to 2 reps in Team A" in done.text
+    for rep in reps:
+        [note] = rep.unread()[-1:]
+        assert "Your coach wants you to practise" in note.text and "level 2" in note.text
+    first, *_ = await world.step(reps[0], "/practice")
+    assert "Your coach wants you to practise" in first.text  # open assignments come first
+    [started, *_] = await world.press(reps[0], first, "Start")
+    await world.step(reps[0], "What do you need the cards for?")
+    await world.step(reps[0], "/end")
+    [pick] = await world.step(coach, "/assign")
+    [scenarios] = await world.press(coach, pick, "Team A")
+    [status] = await world.press(coach, scenarios, "Status")
+    assert "1/2 done" in status.text
