@@ -29,6 +29,7 @@ def build_practice(
 
     from bot.llm.budget import MemoryLedger, TokenBudget
     from bot.llm.client import LLMClient
+    from bot.llm.coach import LLMCoach
     from bot.llm.customer import LLMCustomer
     from bot.llm.fallback import FallbackCustomer
     from bot.llm.practice import MeteredPractice
@@ -41,6 +42,7 @@ def build_practice(
         _llm_judge(settings, client, offline_judge),
         quick_judge=offline_judge,
         budget=budget,
+        coach=LLMCoach(client, settings.customer_model),
     )
 
 

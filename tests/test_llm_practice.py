@@ -13,6 +13,7 @@ from bot.core.session import Session
 from bot.errors import BudgetExhausted
 from bot.llm.budget import MemoryLedger, TokenBudget, estimate_cost, utc_day
 from bot.llm.client import LLMClient
+from bot.llm.coach import LLMCoach
 from bot.llm.customer import LLMCustomer
 from bot.llm.fallback import FallbackCustomer, FallbackJudge
 from bot.llm.judge import LLMJudge
@@ -25,7 +26,7 @@ from tests.fakes.llm_world import (
     role_play,
     scenario,
 )
-from tests.fakes.openai_server import Answer, FakeOpenAI, error, serve
+from tests.fakes.openai_server import Answer, FakeOpenAI, chat, error, serve
 
 
 @pytest.fixture
@@ -153,3 +154,41 @@ def test_cost_is_estimated_from_the_model_price_list(
 async def test_a_zero_budget_means_no_limit():
     budget = TokenBudget(MemoryLedger({("rep-1", utc_day()): 10**9}), 0)
     await budget.check("rep-1")
+
+
+def make_coached_practice(fake: FakeOpenAI) -> MeteredPractice:
+    practice = make_practice(fake)
+    settings = llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0)
+    practice.coach = LLMCoach(LLMClient(settings), "gpt-4o-mini")
+    return practice
+
+
+async def test_a_hint_is_phrased_by_the_llm_for_this_conversation(fake: FakeOpenAI):
+    practice = make_coached_practice(fake)
+    session = start(practice)
+    fake.enqueue(chat("Fråga vad kavajen ska användas till."))
+    assert await practice.nudge(session) == "Fråga vad kavajen ska användas till."
+    assert session.hints_used == 1
+    assert session.usage["tokens_in"] > 0
+
+
+async def test_a_hint_falls_back_to_the_rubric_when_the_llm_fails(fake: FakeOpenAI):
+    practice = make_coached_practice(fake)
+    session = start(practice)
+    fake.enqueue(error(500))
+    hint = await practice.nudge(session)
+    focus_hints = {practice.rubric.criterion(c).hint("sv") for c in scenario().focus}
+    assert hint in focus_hints
+
+
+async def test_the_llm_writes_a_summary_and_none_is_given_when_it_cannot(fake: FakeOpenAI):
+    practice = make_coached_practice(fake)
+    session = start(practice)
+    await practice.reply(session, "Vad ska kavajen användas till?")
+    card = practice.stop(session)
+    fake.enqueue(chat("Bra frågor om behovet; avsluta med ett daterat nästa steg."))
+    assert await practice.summary(session, card) == (
+        "Bra frågor om behovet; avsluta med ett daterat nästa steg."
+    )
+    fake.enqueue(error(500))
+    assert await practice.summary(session, card) is None

@@ -100,7 +100,7 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
             break
         if line.lower() in HINT_WORDS:
             if not quiet:
-                print(f"  💡 {t('hint', session.lang)}: {practice.hint(session)}\n")
+                print(f"  💡 {t('hint', session.lang)}: {await practice.nudge(session)}\n")
             continue
         if not quiet and not tty:
             print(f"{t('you', session.lang)}: {line}")

@@ -195,16 +195,27 @@ class Practice:
         """The report card for a session."""
         return build_report(session, self.rubric)
 
-    def hint(self, session: Session) -> str:
-        """A nudge towards the scenario's weakest focus criterion so far, without the answer."""
+    def hint_criterion(self, session: Session) -> str:
+        """The focus criterion the next hint is about: unpractised first, then the weakest."""
         scenario = self.scenario(session.scenario_id)
-        session.hints_used += 1
 
         def so_far(cid: str) -> float:
             scores = [s for t in session.turns if (s := t.judgement.criteria.get(cid)) is not None]
             return sum(scores) / len(scores) if scores else -1.0
 
-        # Unpractised focus criteria first, then the weakest; rotate on repeated hints.
         ranked = sorted(scenario.focus, key=lambda cid: (so_far(cid) >= 0, so_far(cid)))
-        cid = ranked[(session.hints_used - 1) % len(ranked)]
+        return ranked[session.hints_used % len(ranked)]  # rotate on repeated hints
+
+    def hint(self, session: Session) -> str:
+        """A nudge towards the scenario's weakest focus criterion so far, without the answer."""
+        cid = self.hint_criterion(session)
+        session.hints_used += 1
         return self.rubric.criterion(cid).hint(session.lang)
+
+    async def nudge(self, session: Session) -> str:
+        """A hint, phrased for this conversation where the engine can (the LLM engine does)."""
+        return self.hint(session)
+
+    async def summary(self, session: Session, report: ReportCard) -> str | None:
+        """A few written sentences about the session, where the engine can write them."""
+        return None

@@ -6,16 +6,26 @@ from dataclasses import replace
 from typing import Any
 
 from bot.core.practice import OnCustomer, Practice, TurnResult
+from bot.core.report import ReportCard
 from bot.core.session import Session
+from bot.errors import EngineError
 from bot.llm.budget import Meter, TokenBudget, metering
+from bot.llm.coach import LLMCoach
 
 
 class MeteredPractice(Practice):
     """A Practice whose turns count tokens into `Session.usage` and the rep's daily budget."""
 
-    def __init__(self, *args: Any, budget: TokenBudget | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        budget: TokenBudget | None = None,
+        coach: LLMCoach | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.budget = budget
+        self.coach = coach
 
     async def check_budget(self, user_id: str) -> None:
         """Raise BudgetExhausted if the rep has spent today's tokens (front ends may ask first)."""
@@ -34,3 +44,27 @@ class MeteredPractice(Practice):
             notes = [n for n in (turn.judgement.note, *meter.notes) if n]
             turn.judgement = replace(turn.judgement, note=" ".join(dict.fromkeys(notes)))
         return result
+
+    async def nudge(self, session: Session) -> str:
+        """The LLM phrases the hint for this conversation; the rubric's hint if it cannot."""
+        cid = self.hint_criterion(session)
+        offline = self.hint(session)
+        if self.coach is None:
+            return offline
+        try:
+            with metering(Meter(session.usage, session.user_id, self.budget)):
+                text = await self.coach.hint(session, criterion_id=cid, rubric=self.rubric)
+        except EngineError:
+            return offline
+        return text.strip() or offline
+
+    async def summary(self, session: Session, report: ReportCard) -> str | None:
+        """A short written summary from the LLM, or None when it cannot write one."""
+        if self.coach is None or not session.turns:
+            return None
+        try:
+            with metering(Meter(session.usage, session.user_id, self.budget)):
+                text = await self.coach.summary(session, card=report, rubric=self.rubric)
+        except EngineError:
+            return None
+        return text.strip() or None

@@ -108,6 +108,9 @@ async def finish(context: Context, chat_id: int, session: Session) -> None:
         context.chat.session = None
     scenario = practice.scenario(session.scenario_id)
     text = report_text(card, session, scenario, practice.rubric)
+    written = await practice.summary(session, card)
+    if written:  # the LLM engine's few sentences about the session
+        text = paragraphs([text, t(session.lang, "summary", summary=written)])
     await send(context, chat_id, text, keyboards.report(session))
 
 
@@ -119,7 +122,7 @@ async def hint(context: Context, chat_id: int, user_id: str) -> None:
     elif session.mode == "exam":
         await send(context, chat_id, t(session.lang, "hint_exam"))
     else:
-        text = context.services.practice.hint(session)
+        text = await context.services.practice.nudge(session)
         await context.services.store.save_session(session)
         await send(context, chat_id, t(session.lang, "hint", hint=text))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.offline_judge.lexicon import (
+    asking,
     blame,
     challenge,
     gaming,
@@ -31,32 +32,6 @@ from bot.core.offline_judge.patterns import (
 )
 from bot.core.offline_judge.tricks import find_tricks
 
-_WH = compile_folded(
-    r"(?<!\w)(?:what|why|how|which|who|where|whats|hows|vad|varför|hur|vilk\w*|vem|var|tell|berätta)(?!\w)"
-)
-_PROMPT = compile_folded(
-    r"(?<!\w)(?:tell me|help me understand|(?:like|love) to (?:understand|hear|know)|curious|berätta|hjälp mig"
-    r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
-    r"|(?:jag|vi) vill (?:gärna )?(?:förstå|veta|höra)|(?:ställa|ställt|ask|asked) (?:\w+ ){0,2}(?:frågor|questions)"
-    r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken"
-    r"|important (?:for me |to me )?to understand|viktigt (?:för mig )?att förstå"
-    r"|i (?:was |am |'m )?wonder(?:ed|ing)? (?:how|what|if|whether|why|who)|(?:jag )?undr(?:ar|ade) (?:hur|vad|om"
-    r"|varför|vem))(?!\w)",
-)
-#: "När servade vi den senast?", "when did you last ...": when-questions about the past ask about them.
-_WHEN_PAST = compile_folded(
-    r"(?<!\w)(?:when|när)\s+(?:did|was|were|had|has|have|var|hade|har|\w+(?:ade|de|te|dde))(?!\w)"
-    r"|(?<!\w)(?:when|när)\s(?:\w+\s){0,5}(?:last|senast)(?!\w)"
-)
-#: Questions that ask nothing: greetings and rhetorical tags ("..., va?", "..., right?").
-_NOT_ASKING = compile_folded(
-    r"(?:^\W*(?:how are you|how's it going|hur mår du|hur är läget|läget)\W*$"
-    r"|(?<!\w)(?:va|eller hur|right|huh)\s*\?+\s*$"
-    r"|^\W*(?:(?:sorry|pardon|förlåt|ursäkta|eh|oh|sa|said)\W+){0,2}(?:what|vad|va|huh|eh|vadå)\W*$"
-    # Exclamations, not questions: "Vad tråkigt, jag förstår", "what a shame".
-    r"|^\W*(?:vad|what an?|how) (?:\w+ )?(?:tråkig\w*|synd|bra|roligt|kul|skönt|jobbigt|trist|härligt|fint"
-    r"|dumt|shame|pity|great|nice|awful|terrible|annoying|frustrating|lovely)(?!\w)(?![^?]*\?))"
-)
 _NEGATED = compile_folded(r"(?:not|inte|isn't|no|aldrig|never|won't|n't)\W*$")
 _NEG_WORD = compile_folded(r"(?:not|inte|isn't|no|aldrig|never)\b")
 _NEG_INSIDE = compile_folded(r"\s(?:inte|not|aldrig|never)\s")
@@ -85,18 +60,18 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
         # A follow-up to small talk ("Hur var semestern? Var ni i Grekland?") is small talk too.
         after_small_talk, small_talk = small_talk, bool(gaming.OFF_TOPIC.search(q))
         if (
-            not (s.question or _PROMPT.search(q))
+            not (s.question or asking.PROMPT.search(q))
             or small_talk
             or (after_small_talk and s.question)
-            or _NOT_ASKING.search(q)
+            or asking.NOT_ASKING.search(q)
         ):
             continue
         if TIME.search(q) and (steps.STEP_STRONG.search(q) or steps.SLOT.search(q)):
             continue  # "Could we meet Wednesday at 2 with your team?" proposes; it does not ask
-        wh = _WH.search(q) is not None or _WHEN_PAST.search(q) is not None
+        wh = asking.WH.search(q) is not None or asking.WHEN_PAST.search(q) is not None
         if need.NEED_STRONG.search(q) and not (orders.LOGISTICS.search(q) and not wh):
             f.hits.setdefault("need", []).append(_sentence_hit(s))
-            f.need_open = f.need_open or wh or bool(_PROMPT.search(q))
+            f.need_open = f.need_open or wh or bool(asking.PROMPT.search(q))
         elif orders.LOGISTICS.search(q):
             f.hits.setdefault("logistics", []).append(_sentence_hit(s))
         elif wh and orders.NEED_YOURS.search(q):
@@ -125,8 +100,10 @@ def _steps(f: Features, sents: list[Sentence], waiting: list[Hit]) -> None:
             strong += f.spans(steps.SLOT, s.start, s.end)
             strong += [h for h in f.hits.get("own_act", []) if s.start <= h.start < s.end]
         offer = steps.PROPOSE.search(s.low) or len(s.low.split()) <= 3
-        if not strong and s.question and times[i] and offer and not _WH.search(s.low):
-            strong = f.spans(TIME, s.start, s.end)  # "Passar onsdag kl 10?", "ses tis 9?": the time is the offer
+        if not strong and s.question and times[i] and offer and not asking.WH.search(s.low):
+            strong = f.spans(
+                TIME, s.start, s.end
+            )  # "Passar onsdag kl 10?", "ses tis 9?": the time is the offer
         weak = [h for h in f.spans(steps.STEP_WEAK, s.start, s.end) if not _overlaps(h, waiting)]
         if strong:
             f.hits.setdefault("step", []).extend(strong)
@@ -158,7 +135,10 @@ def _passed_on(low: str, act: Hit, blame_hits: list[Hit]) -> bool:
     """'I'll make sure it is escalated': an act whose object is passing the problem on."""
     return any(
         _overlaps(act, [b])
-        or (act.start <= b.start <= act.end + 30 and not re.search(r"[.!?;]", low[act.end : b.start]))
+        or (
+            act.start <= b.start <= act.end + 30
+            and not re.search(r"[.!?;]", low[act.end : b.start])
+        )
         for b in blame_hits
     )
 
@@ -235,7 +215,9 @@ def detect(reply: str, customer_line: str = "") -> Features:
         if not price.REFUSAL.search(_clause_before(low, h.start))
     ]
     # Logging a ticket is passing the problem on, not acting on it.
-    f.hits["own_act"] = [h for h in f.hits.get("own_act", []) if not _passed_on(low, h, f.hits["blame"])]
+    f.hits["own_act"] = [
+        h for h in f.hits.get("own_act", []) if not _passed_on(low, h, f.hits["blame"])
+    ]
     f.hits.setdefault("passive", [])
     sents = sentences(reply, low)
     _questions(f, sents)

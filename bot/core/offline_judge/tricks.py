@@ -90,8 +90,10 @@ def find_tricks(f: Features, tokens: list[str], sents: list[Sentence]) -> None:
     harmful = any(f.has(k) for k in _HARMFUL)
     timed = TIME.search(f.low) is not None
     f.filler = (
-        not tokens or (len(tokens) <= 4 and all(t in gaming.FILLER_WORDS for t in tokens))
-    ) or (len(tokens) <= 2 and not substance and not harmful) or (f.echo and not harmful)
+        (not tokens or (len(tokens) <= 4 and all(t in gaming.FILLER_WORDS for t in tokens)))
+        or (len(tokens) <= 2 and not substance and not harmful)
+        or (f.echo and not harmful)
+    )
     f.stuffing = _stuffed(f, tokens, sents)
     # Small talk, or a reply that touches nothing the customer said and no sales move at all.
     f.off_topic = (
