@@ -105,6 +105,8 @@ def report(rows: list[Labelled], judgements: list[Judgement]) -> str:
     lines = []
     for label, keep in (("all", None), ("sv", "sv"), ("en", "en")):
         idx = [i for i, r in enumerate(rows) if keep is None or r.lang == keep]
+        if not idx:
+            continue  # a one-language file
         grades = [rows[i].grade for i in idx]
         overalls = [judgements[i].overall for i in idx]
         wrong, total = misordered_pairs(grades, overalls)

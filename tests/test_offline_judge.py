@@ -504,3 +504,49 @@ def test_a_bad_phrasings_file_names_the_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as err:
         load_phrasings(bad)
     assert str(bad) in str(err.value) and "signal_tips" in str(err.value)
+
+
+def test_bucketed_patterns_match_exactly_what_the_written_ones_do(labelled) -> None:
+    import re
+
+    from bot.core.offline_judge import features  # noqa: F401  (compiles every lexicon)
+    from bot.core.offline_judge.buckets import bucketed
+    from bot.core.offline_judge.patterns import SOURCES, fold, sentences
+
+    rows, _ = labelled
+    texts = [fold(r.customer) for r in rows]
+    for row in rows:
+        low = fold(row.reply)
+        texts += [low, *(s.low for s in sentences(row.reply, low))]
+    rewritten = [(src, bucketed(src)) for src in dict.fromkeys(SOURCES)]
+    rewritten = [(src, new) for src, new in rewritten if new != src]
+    assert len(rewritten) >= 20  # the big lexicon alternations are the ones rewritten
+    for src, new in rewritten:
+        written, fast = re.compile(src), re.compile(new)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in written.finditer(text)
+            ], (src[:60], text)
+
+
+def test_bucketing_keeps_leftmost_first_order_and_quantified_groups() -> None:
+    import re
+
+    from bot.core.offline_judge.buckets import bucketed
+
+    src = r"(?<!\w)(?:ab|a|(?:b|c)?d|\w*x|[ab]c|\d+\s*%|(?:the\s+)?cat|ca|c|e|f|g)(?:\s+(?:ok|x))?(?!\w)"
+    fast, written = re.compile(bucketed(src)), re.compile(src)
+    assert fast.pattern != src
+    for text in [
+        "ab ok",
+        "a",
+        "bd cd d",
+        "zzx abx",
+        "bc ac",
+        "12 % 3%",
+        "the cat",
+        "ca c",
+        "e f g x",
+    ]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in written.finditer(text)]
+    assert bucketed(r"(?<!\w)(?:(a)|b|c|d|e|f|g|h)") == r"(?<!\w)(?:(a)|b|c|d|e|f|g|h)"

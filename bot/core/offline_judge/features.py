@@ -8,13 +8,16 @@ from bot.core.offline_judge.lexicon import (
     asking,
     blame,
     challenge,
+    empathy,
     gaming,
+    ideas,
     insight,
     need,
     orders,
     ownership,
     passive,
     price,
+    shrug,
     steps,
     tone,
 )
@@ -66,7 +69,11 @@ def _questions(f: Features, sents: list[Sentence]) -> None:
             or asking.NOT_ASKING.search(q)
         ):
             continue
-        if TIME.search(q) and (steps.STEP_STRONG.search(q) or steps.SLOT.search(q)):
+        if (
+            TIME.search(q)
+            and (steps.STEP_STRONG.search(q) or steps.SLOT.search(q))
+            and not asking.PROMPT.search(q)
+        ):
             continue  # "Could we meet Wednesday at 2 with your team?" proposes; it does not ask
         wh = asking.WH.search(q) is not None or asking.WHEN_PAST.search(q) is not None
         if need.NEED_STRONG.search(q) and not (orders.LOGISTICS.search(q) and not wh):
@@ -167,17 +174,17 @@ _SIMPLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("challenge", challenge.CHALLENGE),
     ("evidence", insight.INSIGHT_EVIDENCE),
     ("value", insight.INSIGHT_VALUE),
-    ("idea", insight.INSIGHT_IDEA),
+    ("idea", ideas.INSIGHT_IDEA),
     ("own", ownership.OWN),
     ("own_act", ownership.OWN_ACT),
     ("own_check", ownership.OWN_CHECK),
     ("apology", ownership.APOLOGY),
-    ("empathy", tone.EMPATHY),
+    ("empathy", empathy.EMPATHY),
     ("price", price.PRICE),
     ("quote_send", price.QUOTE_SEND),
     ("discount", price.DISCOUNT),
     ("blame", blame.BLAME),
-    ("shrug", blame.SHRUG),
+    ("shrug", shrug.SHRUG),
     ("passive", passive.PASSIVE),
     ("mature", passive.MATURE),
     ("rude", tone.RUDE),

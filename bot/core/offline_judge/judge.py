@@ -27,7 +27,7 @@ class OfflineJudge:
     def warm_up() -> None:
         """Import and compile the lexicons now (they load on first use otherwise).
 
-        Compiling the patterns takes ~0.1 s, so `salescoach chat` shows the customer's first
+        Compiling the patterns takes ~0.3 s (see `buckets`), so `salescoach chat` shows the customer's first
         line before paying for it.
         """
         from bot.core.offline_judge import features, history, scoring, verdict  # noqa: F401

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A span of the reply that shows a feature; `text` is quoted from the original reply."""
 

@@ -12,6 +12,9 @@ PROMPT = compile_folded(
     r"(?: att)? förstå|(?:gärna|vilja) (?:förstå|höra|veta)|vill (?:jag|vi) (?:gärna )?(?:förstå|veta|höra)"
     r"|(?:jag|vi) vill (?:gärna )?(?:förstå|veta|höra)|(?:ställa|ställt|ask|asked) (?:\w+ ){0,2}(?:frågor|questions)"
     r"|i'?d (?:rather|like to|love to) (?:know|understand|hear)|want to understand|nyfiken"
+    r"|(?:walk|talk|take|run) me through|fill me in|paint me a picture|give me a (?:sense|feel|picture)"
+    r"|give me (?:\w+ ){0,3}?(?:on|about) (?:how|what|why|where|who|when)|(?:mind|do you mind) if i ask"
+    r"|(?:hear|learn|understand) (?:how|what|why) (?:things|it|business|trade|the \w+|your \w+) (?:is|are|'s)"
     r"|important (?:for me |to me )?to understand|viktigt (?:för mig )?att förstå"
     r"|i (?:was |am |'m )?wonder(?:ed|ing)? (?:how|what|if|whether|why|who)|(?:jag )?undr(?:ar|ade) (?:hur|vad|om"
     r"|varför|vem))(?!\w)",

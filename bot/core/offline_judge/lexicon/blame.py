@@ -42,6 +42,12 @@ BLAME = rx(
     r"(?:^|[.!]\s*)(?:contact|call|email|ring|talk to) (?:them|the (?:courier|post|printer|warehouse)|postnord"
     r"|billing|support|customer service)",
     r"take it up with",
+    r"once (?:it|they|the \w+) (?:leaves?|left|has left|have left|ships?|shipped|(?:is|are|has been) shipped) us",
+    r"(?:it's|it is|they're|they are) (?:now )?with the (?:courier|carrier|post|post office|printer|warehouse)",
+    r"(?:i'd|i would|best to|your best bet is to) (?:\w+ )?(?:reach out to|contact|call|ring|email) (?:them|the \w+)",
+    r"(?:to|with) the (?:right|relevant|appropriate|correct) (?:people|person|team|department|colleague)",
+    r"(?:recommend|suggest) (?:giving|calling|contacting|reaching out to|ringing|emailing) (?:them|the \w+)",
+    r"(?:on|at) the (?:courier|carrier|post|printer|warehouse|supplier)(?:'s)? (?:side|end)",
     r"out of (?:my|our) hands",
     r"nothing (?:i|we) can do",
     r"(?:i|we) can(?:'t|not) do (?:anything|much|more)",
@@ -123,24 +129,4 @@ BLAME = rx(
     r"(?:skapa|skapar|lägga|lägger|öppna|öppnar|registrera|registrerar|skicka|skickar|logga|loggar) (?:\w+ )?ärende\w*",
     r"ärendenummer",
     r"prata med (?:lagret|ekonomi|kundtjänst|supporten)",
-)
-
-#: Shrugging the problem off without passing it on.
-SHRUG = rx(
-    r"(?:should|will|ought to|might) (?:\w+ )?(?:arrive|be there|come|turn up|show up) (?:soon|any|shortly|tomorrow)",
-    r"can be slow",
-    r"(?:system|tracking|it) (?:\w+ )?(?:says|shows|said|showed)",
-    r"are you sure",
-    r"weird",
-    r"kommer (?:nog|säkert|snart|väl)",
-    r"borde (?:komma|vara|dyka)",
-    r"(?:systemet|spårningen) (?:\w+ )?(?:säger|visar|sa)",
-    r"är du säker",
-    r"konstigt",
-    r"det händer",
-    r"it happens",
-    r"(?:these|such) things happen",
-    r"sånt (?:händer|kan hända)",
-    r"enligt (?:systemet|spårningen|våra system|vårt system)",
-    r"according to (?:the |our )?(?:system|tracking)",
 )

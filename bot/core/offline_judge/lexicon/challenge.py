@@ -51,7 +51,7 @@ CHALLENGE = rx(
     r"i(?:'d| would) rather",
     r"rather than",
     r"instead of",
-    r"honestly",
+    r"honestly(?!,? (?:that's|that is|it's|it is|we're|we are|i'm) (?:great|good|fine|lovely|so|really|happy|glad|thrilled))",
     r"to be (?:honest|frank|fair)",
     r"on paper",
     r"the catch",

@@ -17,6 +17,8 @@ NEED_STRONG = rx(
     r"(?:use|using|used|uses) (?:it|them|this|that|\w+ )?for",
     r"(?:going to|gonna|want to|will|would|do|does|plan to) (?:you |they |we )?use",
     r"use case",
+    r"be used",
+    r"plan (?:for|with) (?:them|it|this|these|those|the \w+)",
     r"(?:need|want) (?:it|them|this|that|these) for",
     r"purpose",
     r"goals?",

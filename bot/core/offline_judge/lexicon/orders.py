@@ -27,6 +27,8 @@ NEED_WEAK = rx(
     r"useful",
     r"anything you'd",
     r"how long",
+    r"plan(?:s|ned|ning)?",
+    r"or (?:are|is|do|did|have|has|were|was) (?:\w+ )?(?:you|it|that|they|there|some|any|part|more|less)",  # "is it X, or are you Y"
     r"hur länge",
     r"how often",
     r"hur ofta",

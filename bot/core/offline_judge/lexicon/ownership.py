@@ -33,6 +33,7 @@ OWN = rx(
     r"(?:i|we)(?:'ll| will)? take (?:full )?(?:ownership|responsibility) (?:of|for)",
     r"leave it (?:with|to) me",
     r"i(?:'m| am) on it",
+    r"(?:^|(?<=[.!?]\s))on it(?=[.!,;:-]\s+\w)",  # "On it. The motor leaves ...", not a bare "on it"
     r"(?:not|isn't|is not|shouldn't be|should not be) (?:ok|okay|acceptable|good enough|how it should be)",
     r"that's not (?:ok|okay|acceptable|on)",
     r"(?:that |this )?(?:shouldn't|should not) (?:have )?happen\w*",
@@ -79,9 +80,15 @@ OWN_ACT = rx(
     r"(?:är|är redan) på väg",
     r"hos (?:dig|er) (?:kl|klockan|senast|före|innan|runt|vid|om)",
     r"(?:jag|vi) följer (?:den|dem|det|ärendet|leveransen|paketet) (?:\w+ )?(?:hela vägen|ända fram|personligen|själv)",
-    r"stay (?:with|on) (?:it|this|you) (?:until|till)",
+    r"stay (?:with|on) (?:it|this|you|the line|the phone) (?:until|till)",
     r"until it's (?:fixed|solved|sorted|resolved)",
     r"you'll have (?:a|the|them|it|new|\d+)",
+    # "What I'll do is get it to you by 3", "what I can do right now is reprint them".
+    r"what (?:i|we)(?:'ll| will| can| could|'m going to| am going to) do (?:\w+ ){0,2}?is (?:to )?(?:\w+ )?(?:get"
+    r"|reprint|print|send|drive|bring|courier|replace|refund|credit|book|fix|sort|pull|rush|have|put)",
+    r"(?:get|bring|have) (?:[\w'-]+ ){1,3}?(?:to|over to|out to) (?:you|your \w+) (?:by|before|within|first thing)",
+    r"(?:(?:they're|they are|it's|it is|they'll be|it'll be) )?(?:with you|at your \w+|on your desk) (?:by|before|first)",
+    r"(?:leaves|is leaving|goes out|ships|is dispatched) (?:from )?(?:our|the) (?:depot|warehouse|stock|factory|plant)",
     r"(?:they|it|the cards|the chairs|the invoice)(?:'ll| will) be with you",
     rf"{_JAG}(?:\w+ ){{0,2}}?(?:fixar|fixa|ordnar|ordna|löser|lösa|tar hand om|ser till|se till|kör|köra"
     r"|åker|åka|kommer över|kommer förbi|levererar|leverera|trycker|trycka|skickar (?:nya|en ny|ersättning)"
@@ -94,6 +101,7 @@ OWN_ACT = rx(
     r"(?:i've|we've|i have|we have) (?:just |already )?(?:booked|arranged|ordered|called|printed|put|fixed|sorted"
     r"|got|rushed|reprinted)",
     r"i'm (?:sending|driving|bringing|printing|reprinting|loading|booking|fixing|sorting|getting|putting|calling the"
+    r"|crediting|refunding|replacing|waiving"
     r"|ordering|arranging|rushing|couriering|dropping)",
     r"i(?:'ll| will) be (?:at|with|over at|round at|outside) (?:your|you|yours)",
     r"(?:jag|vi) är (?:hos|ute hos|där hos) (?:dig|er) (?:före|innan|kl|senast|i)",

@@ -1,65 +1,8 @@
-"""Tone towards the customer: acknowledgement, and rudeness, condescension, pressure. Swedish and English together."""
+"""Tone towards the customer: rudeness, bluntness, condescension, pressure, badmouthing. Swedish and English together."""
 
 from __future__ import annotations
 
 from bot.core.offline_judge.patterns import rx
-
-#: Acknowledging the customer's view or feelings.
-EMPATHY = rx(
-    r"i (?:totally |completely |fully |really |can )?(?:understand|get it|get that|hear you|see why|imagine)",
-    r"(?:totally|completely|i) get it",
-    r"understood",
-    r"agreed",
-    r"håller med",
-    r"makes sense",
-    r"fair (?:enough|point)",
-    r"(?:totally|completely|that's|that is|thats) fair",
-    r"(?:good|great|fair) (?:question|point)",
-    r"(?:that |it )?sounds (?:frustrating|stressful|annoying|tough|hard|awful|like a)",
-    r"(?:that's|that is|how) (?:frustrating|annoying|stressful|awful)",
-    r"(?:so|really|very) sorry",
-    r"i(?:'m| am) sorry",
-    r"sorry (?:to hear|about)",
-    r"thanks?(?: you)?(?: so much)? for",
-    r"i appreciate",
-    r"appreciate (?:it|that|you)",
-    r"(?:glad|good|great) to hear",
-    r"great that",
-    r"no wonder",
-    r"i respect",
-    r"respect that",
-    r"oh no",
-    r"(?:you're|you are|you must be|ni är|du är|du måste vara) (?:\w+ )?(?:tired|sick|fed up|trött|less) (?:of|på)",
-    r"(?:we|i) (?:just )?missed you",
-    r"(?:vi|jag) (?:har )?sakna(?:t|de|r) (?:dig|er)",
-    r"ugh",
-    r"that sucks",
-    r"jag förstår",
-    r"förstår(?: precis| helt)?",
-    r"det förstår jag",
-    r"jag hör (?:vad du säger|dig|vad ni säger)",
-    r"det låter (?:frustrerande|jobbigt|stressigt|tufft|rimligt|klokt)",
-    r"(?:vad|så) (?:tråkigt|jobbigt|frustrerande|synd)",
-    r"tråkigt att höra",
-    r"rimligt",
-    r"helt rätt",
-    r"bra (?:fråga|poäng)",
-    r"tack för",
-    r"tack (?:att|för att) (?:du|ni)",
-    r"uppskattar",
-    r"(?:vad|så) (?:bra|kul|roligt|skönt)",
-    r"kul att höra",
-    r"skönt att höra",
-    r"det respekterar jag",
-    r"respekterar",
-    r"helt (?:okej|ok|förståeligt)",
-    r"förståeligt",
-    r"jag kan tänka mig",
-    r"åh nej",
-    r"det hade jag också",
-    r"förlåt",
-    r"beklagar",
-)
 
 _YOURE = r"(?:you're|you are|your|ur|u r|you|you're being|du är|du e|ni är|ni e|du verkar|du låter)"
 
@@ -130,6 +73,8 @@ BLUNT = rx(
 #: Talking down to the customer.
 CONDESCEND = rx(
     r"with all due respect",
+    r"if you(?:'re| are) not (?:\w+ )?(?:interested|happy|buying),? (?:then )?why (?:did|would|do|are)",
+    r"(?:people|folks|men|women|someone) (?:of )?your age|at your age",
     r"med all respekt",
     r"as i (?:said|told you|already said|mentioned)",
     r"som (?:sagt|jag (?:redan )?sa)",
@@ -203,6 +148,7 @@ CONDESCEND = rx(
 #: Pressure selling.
 PUSHY = rx(
     r"buy (?:it )?now",
+    r"(?:shall|should|can) i (?:just )?go ahead and (?:book|place|put|process|confirm)",
     r"buy before",
     r"köp (?:den |det )?innan",
     r"köp (?:den |det )?nu",
