@@ -49,18 +49,6 @@ CHAT_ACTIONS = frozenset(
         "upload_video_note",
     ]
 )
-_BUTTON_ACTIONS = [
-    "url",
-    "callback_data",
-    "web_app",
-    "login_url",
-    "switch_inline_query",
-    "switch_inline_query_current_chat",
-    "switch_inline_query_chosen_chat",
-    "copy_text",
-    "callback_game",
-    "pay",
-]
 
 
 class ApiError(Exception):
