@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -550,3 +551,41 @@ def test_bucketing_keeps_leftmost_first_order_and_quantified_groups() -> None:
     ]:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in written.finditer(text)]
     assert bucketed(r"(?<!\w)(?:(a)|b|c|d|e|f|g|h)") == r"(?<!\w)(?:(a)|b|c|d|e|f|g|h)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "customer", "concrete", "vague"),
+    [
+        (
+            "en",
+            "Our invoice is wrong again, you charged us for 12 licences and we have 8.",
+            "That's our mistake, sorry. I'll issue a corrected invoice today before 3.",
+            "Sorry about that, I'll make sure it gets fixed.",
+        ),
+        (
+            "sv",
+            "Leveransen var sen igen och vi fick stryka halva menyn.",
+            "Så får det inte gå till. Jag lägger er order på första bilen i morgon kl 6.",
+            "Förlåt för det, jag ska se till att det blir rättat.",
+        ),
+    ],
+)
+def test_timed_act_outscores_a_vague_promise_outside_scenarios(
+    judge: OfflineJudge, lang: Literal["sv", "en"], customer: str, concrete: str, vague: str
+) -> None:
+    good = judge.score(JudgeRequest(customer, concrete, lang, None))
+    weak = judge.score(JudgeRequest(customer, vague, lang, None))
+    assert good.criteria["ownership"] is not None
+    assert good.overall > weak.overall + 10
+    assert weak.overall < 60
+
+
+def test_no_discount_is_not_a_discount(judge: OfflineJudge) -> None:
+    customer = "Our budget got cut 30%. Unless you drop the renewal price we're not renewing."
+    reply = (
+        "I hear you. Which teams actually use it today? Customers in the same squeeze often cut "
+        "unused seats and end up below budget without a discount. Can we go through it Thursday at 10?"
+    )
+    judged = judge.score(JudgeRequest(customer, reply, "en", None))
+    assert "discount" not in judged.extra["caps"]
+    assert judged.overall >= 60

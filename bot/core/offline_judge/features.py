@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.offline_judge.acts import refine_acts
 from bot.core.offline_judge.lexicon import (
     asking,
     blame,
@@ -227,6 +228,7 @@ def detect(reply: str, customer_line: str = "") -> Features:
     ]
     f.hits.setdefault("passive", [])
     sents = sentences(reply, low)
+    refine_acts(f, sents, bool(f.hits["blame"]))
     _questions(f, sents)
     _steps(f, sents, f.hits["passive"] + f.hits.get("mature", []))
     if not any(f.has(k) for k in ("need", "need_weak", "step", "own_act")):

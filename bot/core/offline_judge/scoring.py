@@ -58,7 +58,7 @@ def _need(f: Features, out: Scored, complaint: bool) -> int:
         s = 2
     else:
         s = 1
-    if complaint and f.has("own_act") and s < 3:
+    if complaint and (f.has("own_act") or f.has("timed_act")) and s < 3:
         # The need in a complaint is evident; acting on it at once is the right move.
         s = 3
     _add(out, "discover_need", f.hits.get("need") or f.hits.get("need_weak"), "+")
@@ -110,7 +110,7 @@ def _insight(f: Features, out: Scored) -> int:
 
 
 def _ownership(f: Features, out: Scored, problem: bool) -> int:
-    act, own = f.has("own_act"), f.has("own")
+    act, own = f.has("own_act") or (problem and f.has("timed_act")), f.has("own")
     if f.has("blame"):
         s = 3 if act else 1
         _add(out, "ownership", f.hits["blame"], "-")
@@ -156,7 +156,8 @@ def hollow(f: Features, complaint: bool, problem: bool) -> bool:
     """Words about a problem and no more ("so sorry, I'll look into it"): no act, time or question."""
     if not complaint or not (problem or any(f.has(k) for k in ("apology", "own", "own_check"))):
         return False
-    return not any(f.has(k) for k in ("own_act", "need", "need_weak")) and not f.dated
+    acts = ("own_act", "timed_act", "need", "need_weak")
+    return not any(f.has(k) for k in acts) and not f.dated
 
 
 def _respect(f: Features, out: Scored, empty: bool) -> int:

@@ -67,6 +67,7 @@ BLAME = rx(
     r"(?:it|this|your \w+) (?:is|gets|will be|has been|is being) (?:escalated|forwarded|passed on|referred)",
     r"(?:nobody|no one|no-one|noone)(?:'s|s)? (?:fault|mistake)",
     r"(?:is|are) handled by (?:our|the|a|another|a different) (?:\w+ )?(?:team|department|unit)",
+    r"(?:is|are) handled by (?:finance|billing|accounts|support|logistics|dispatch)",
     r"(?:hanteras|sköts) av (?:vår|en annan|den|vårt) \w+",
     r"(?:transfer|put) you (?:through )?to",
     r"(?:koppla|kopplar) (?:dig|er) (?:vidare|till|över)",

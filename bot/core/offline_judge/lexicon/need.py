@@ -41,6 +41,7 @@ NEED_STRONG = rx(
     r"nyligen",
     r"(?:är|var) det (?:för att|eftersom|pga)",
     r"(?:is it|is this|are they|are these|är det|är den|är de) (?:\w+ ){0,2}?(?:for|till) \w+",
+    r"(?:is there|är det) (?:any|a|någon|något|nån|nåt) (?:\w+ ){0,2}?(?:you're|you are|du|ni) (?:looking|tittar|letar|söker)",
     r"(?:is|was|went|'s) wrong",
     r"what (?:exactly )?(?:happened|went wrong)",
     r"looking for",

@@ -140,7 +140,7 @@ PRICE_TALK = rx(
 #: Refusing to cave: the discount words that follow are not an offer.
 REFUSAL = compile_folded(
     r"(?:can['’]?t|cannot|can not|won['’]?t|will not|not going to|rather not|no|not|isn['’]?t|kan (?:jag|vi) inte|inte"
-    r"|ingen|aldrig|never)\W+(?:\w+\W+){0,3}$"
+    r"|ingen|aldrig|never|without|utan)\W+(?:\w+\W+){0,3}$"
     r"|(?<!\w)(?:än|than|instead of|i ?stället för)\W+(?:(?:just|bara|att|to)\W+){0,2}$",
 )
 

@@ -29,6 +29,8 @@ RUDE = rx(
     r"(?:^|(?<=[.!?,]\s)|(?<=oh\s)|(?<=yeah\s))whatever(?=\s*(?:[.!?,]|$|man|dude))",
     r"(?:that's|that is|thats|it's|its|sounds like) your problem",
     r"not my problem",
+    r"(?:aren't|isn't|arent|isnt) (?:really )?(?:my|our) problem",
+    r"(?:is|are) (?:a |just a )?waste of time",
     r"waste of (?:my|our) time",
     r"wasting (?:my|our) time",
     r"you'll regret",
@@ -52,6 +54,7 @@ RUDE = rx(
     r"ditt problem,? inte mitt",
     r"inte mitt problem",
     r"slöseri med (?:min|vår) tid",
+    r"(?:är|vore) (?:bara )?slöseri med tid",
     r"slösar (?:min|vår) tid",
     r"kommer (?:att )?ångra",
     r"typiskt kunder",
@@ -73,6 +76,8 @@ BLUNT = rx(
 #: Talking down to the customer.
 CONDESCEND = rx(
     r"with all due respect",
+    r"you'd be (?:foolish|stupid|naive|silly|crazy|mad) to",
+    r"(?:vore|är) (?:ju )?(?:dumt|naivt|korkat) av (?:dig|er)",
     r"if you(?:'re| are) not (?:\w+ )?(?:interested|happy|buying),? (?:then )?why (?:did|would|do|are)",
     r"(?:people|folks|men|women|someone) (?:of )?your age|at your age",
     r"med all respekt",
