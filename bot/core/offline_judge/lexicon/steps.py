@@ -5,6 +5,19 @@ from __future__ import annotations
 from bot.core.offline_judge.patterns import rx
 
 #: Actions that move a deal: meeting, call, visit, demo, trial.
+#: Proposals to meet, talk or try, shared by strong steps and slot offers.
+_MEETING_MOVES = (
+    r"pencil (?:in|you in|it in)",
+    r"(?:take|ta|put|grab|block|find|set aside|carve out) (?:\d+|a few|några|ett par|fem|tio|femton|tjugo|five|ten|fifteen|twenty)[- ]?min\w*",
+    r"(?:we|i) (?:can |could )?(?:talk|speak|chat)",
+    r"hold (?:a|the|one) (?:slot|time|date|spot|place|table|pair)",
+    r"hålla (?:en|den) (?:tid|plats)",
+    r"try (?:it|one|them|\w+ on)",
+    r"bring (?:\w+ ){0,3}(?:numbers|figures|data|samples|a proposal|an offer|a draft|examples)",
+    r"ta med (?:\w+ ){0,3}\w*(?:siffror|underlag|prover|förslag|exempel|utkast)",
+    r"hörs (?:på|i|om|kl|nästa)",
+)
+
 STEP_STRONG = rx(
     r"meet\w*",
     r"catch up",
@@ -34,15 +47,7 @@ STEP_STRONG = rx(
     r"prov(?:cykl|kör|åk|tur|sitt)\w*",
     r"(?:komma|kommer|ta med|tar med) (?:\w+ ){0,2}?till (?:dig|er|jobbet|kontoret|butiken)",
     r"book\w*",
-    r"pencil (?:in|you in|it in)",
-    r"(?:take|ta|put|grab|block|find|set aside|carve out) (?:\d+|a few|några|ett par|fem|tio|femton|tjugo|five|ten|fifteen|twenty)[- ]?min\w*",
-    r"(?:we|i) (?:can |could )?(?:talk|speak|chat)",
-    r"hold (?:a|the|one) (?:slot|time|date|spot|place|table|pair)",
-    r"hålla (?:en|den) (?:tid|plats)",
-    r"try (?:it|one|them|\w+ on)",
-    r"bring (?:\w+ ){0,3}(?:numbers|figures|data|samples|a proposal|an offer|a draft|examples)",
-    r"ta med (?:\w+ ){0,3}\w*(?:siffror|underlag|prover|förslag|exempel|utkast)",
-    r"hörs (?:på|i|om|kl|nästa)",
+    *_MEETING_MOVES,
     r"schedule\w*",
     r"set up",
     r"trial",
@@ -144,15 +149,7 @@ SLOT = rx(
     r"(?:kan|ska|skulle) vi",
     r"vad sägs om",
     r"hur låter",
-    r"pencil (?:in|you in|it in)",
-    r"(?:take|ta|put|grab|block|find|set aside|carve out) (?:\d+|a few|några|ett par|fem|tio|femton|tjugo|five|ten|fifteen|twenty)[- ]?min\w*",
-    r"(?:we|i) (?:can |could )?(?:talk|speak|chat)",
-    r"hold (?:a|the|one) (?:slot|time|date|spot|place|table|pair)",
-    r"hålla (?:en|den) (?:tid|plats)",
-    r"try (?:it|one|them|\w+ on)",
-    r"bring (?:\w+ ){0,3}(?:numbers|figures|data|samples|a proposal|an offer|a draft|examples)",
-    r"ta med (?:\w+ ){0,3}\w*(?:siffror|underlag|prover|förslag|exempel|utkast)",
-    r"hörs (?:på|i|om|kl|nästa)",
+    *_MEETING_MOVES,
 )
 
 #: The rep (or rep and customer together) commits or proposes.
