@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
+from bot import i18n
 from bot.core.datafile import Lang
 from bot.core.progress import Progress
 from bot.core.rubric import Rubric
 
 WIDTH_IN, HEIGHT_IN, DPI = 6.0, 8.0, 150  # 900 x 1200 px: portrait, like a phone screen
-_LABELS = {
-    "sv": ("Totalpoäng per pass", "Färdighet per kriterium", "Pass, per datum", "Godkänt"),
-    "en": ("Overall score per session", "Skill per criterion", "Sessions, by date", "Pass line"),
-}
-_MONTHS = {
-    "sv": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
 
 
 def progress_chart(
@@ -33,7 +25,9 @@ def progress_chart(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    title_overall, title_criteria, x_label, pass_label = _LABELS[lang]
+    title_overall, title_criteria, x_label, pass_label = (
+        i18n.text(lang, f"report.chart_{part}") for part in ("overall", "criteria", "x", "pass")
+    )
     points = progress.points
     xs = list(range(1, len(points) + 1))
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
@@ -81,6 +75,5 @@ def progress_chart(
 
 
 def _day(timestamp: float, lang: Lang) -> str:
-    """A short local date for an x tick (e.g. `3 Dec`)."""
-    moment = datetime.fromtimestamp(timestamp)
-    return f"{moment.day} {_MONTHS[lang][moment.month - 1]}"
+    """A short date for an x tick in the configured zone (e.g. `3 dec.`)."""
+    return i18n.day(lang, timestamp)

@@ -30,6 +30,7 @@ class Settings(BaseModel):
     # Store
     data_dir: Path = Field(default_factory=default_data_dir, alias="SALESCOACH_DATA_DIR")
     default_lang: Literal["sv", "en"] = Field("sv", alias="SALESCOACH_LANG")
+    timezone: str = Field("Europe/Stockholm", alias="SALESCOACH_TIMEZONE")
 
     # Engine
     engine: Literal["auto", "offline", "llm"] = Field("auto", alias="SALESCOACH_ENGINE")
@@ -57,6 +58,18 @@ class Settings(BaseModel):
             return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
         if isinstance(value, int):
             return [value]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            message = f"unknown time zone {value!r} (use a name like Europe/Stockholm)"
+            raise ValueError(message) from None
         return value
 
     @property
@@ -87,7 +100,7 @@ def load_settings(**overrides: object) -> Settings:
         field = Settings.model_fields.get(key)
         values[field.alias if field and field.alias else key] = value
     try:
-        return Settings.model_validate(values)
+        settings = Settings.model_validate(values)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -96,3 +109,8 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(
             "Invalid settings (check your environment or .env file):\n" + "\n".join(problems)
         ) from None
+    # Times are shown in this zone everywhere texts are rendered; one zone per process.
+    from bot import i18n
+
+    i18n.use_timezone(settings.timezone)
+    return settings

@@ -50,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except SalescoachError as exc:
-        print(f"salescoach: {exc}", file=sys.stderr)
+        from bot.cli.common import error_lang
+
+        print(f"salescoach: {exc.words(error_lang(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

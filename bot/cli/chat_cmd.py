@@ -131,9 +131,7 @@ def _unfinished(settings: Any, user: str) -> Session:
 
     session = Store(settings.data_dir).active_session(user)
     if session is None:
-        raise SalescoachError(
-            f"No unfinished role-play for {user!r}. Start one with `salescoach chat`."
-        )
+        raise SalescoachError.said("cli.no_unfinished", user=user)
     return session
 
 
@@ -147,7 +145,8 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
     lang_ = lang
     for n, sid in enumerate(ids, 1):
         s = practice.scenarios[sid]
-        print(f"{n:>2}. {s.title(lang_)}  ({', '.join(s.focus)})")
+        skills = ", ".join(practice.rubric.criterion(c).name(lang_) for c in s.focus)
+        print(f"{n:>2}. {s.title(lang_)}  ({skills})")
     while True:
         answer = input(t("pick", lang_) + " ").strip()
         if not answer:

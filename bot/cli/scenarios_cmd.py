@@ -19,6 +19,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the scenarios as a table or JSON."""
+    from bot.core.rubric import default_rubric
     from bot.core.scenarios import default_scenarios
 
     lang = resolve_lang(args.lang)
@@ -38,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    rubric = default_rubric()
     width = max(len(i) for i in scenarios)
     for s in scenarios.values():
-        print(f"{s.id:<{width}}  {s.title(lang)}  [{', '.join(s.focus)}]")
+        skills = ", ".join(rubric.criterion(c).name(lang) for c in s.focus)
+        print(f"{s.id:<{width}}  {s.title(lang)}  [{skills}]")
     return 0

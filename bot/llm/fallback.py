@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from bot import i18n
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
 from bot.core.judgement import Judge, Judgement, JudgeRequest
@@ -14,24 +15,13 @@ from bot.llm.budget import current_meter
 
 log = logging.getLogger(__name__)
 
-NOTES: dict[str, dict[Lang, str]] = {
-    "customer": {
-        "sv": "AI-kunden svarade inte ({reason}); offlinekunden tog den här repliken.",
-        "en": "The AI customer did not answer ({reason}); the offline customer took this line.",
-    },
-    "judge": {
-        "sv": "AI-domaren svarade inte ({reason}); offlinedomaren poängsatte den här repliken.",
-        "en": "The AI judge did not answer ({reason}); the offline judge scored this reply.",
-    },
-}
-
 
 def fallback_note(part: str, exc: EngineError, lang: Lang) -> str:
     """A short visible note; a spent budget is explained in full."""
     if isinstance(exc, BudgetExhausted):
         return str(exc)
     reason = str(exc).split(" (")[0][:90]
-    return NOTES[part][lang].format(reason=reason)
+    return i18n.text(lang, f"engine.fallback_{part}", reason=reason)
 
 
 def as_engine_error(exc: Exception, part: str) -> EngineError:

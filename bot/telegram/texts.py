@@ -50,4 +50,8 @@ def label(lang: Lang, key: str, /, **values: Any) -> str:
 
 def message(lang: Lang, said: i18n.Message) -> Html:
     """A domain `Message` as Telegram HTML, its parameters escaped."""
-    return t(lang, said.key, **said.params)
+    words = {
+        k: i18n.render(lang, v) if isinstance(v, i18n.Message) else v
+        for k, v in said.params.items()
+    }
+    return t(lang, said.key, **words)
