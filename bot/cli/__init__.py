@@ -40,6 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _words(error: SalescoachError) -> str:
+    """The error in the terminal's language when it carries a catalogue message."""
+    from bot.cli.common import resolve_lang
+    from bot.i18n import Message
+
+    message = getattr(error, "message", None)
+    return message.render(resolve_lang(None)) if isinstance(message, Message) else str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `salescoach` and `python -m bot`."""
     parser = build_parser()
@@ -50,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except SalescoachError as exc:
-        print(f"salescoach: {exc}", file=sys.stderr)
+        print(f"salescoach: {_words(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)
