@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.store import Store
 
 
 def default_data_dir() -> Path:
@@ -31,6 +34,7 @@ class Settings(BaseModel):
     data_dir: Path = Field(default_factory=default_data_dir, alias="SALESCOACH_DATA_DIR")
     default_lang: Literal["sv", "en"] = Field("sv", alias="SALESCOACH_LANG")
     timezone: str = Field("Europe/Stockholm", alias="SALESCOACH_TIMEZONE")
+    lock_wait: float = Field(10.0, ge=0, alias="SALESCOACH_LOCK_WAIT")
 
     # Engine
     engine: Literal["auto", "offline", "llm"] = Field("auto", alias="SALESCOACH_ENGINE")
@@ -71,6 +75,12 @@ class Settings(BaseModel):
             message = f"unknown time zone {value!r} (use a name like Europe/Stockholm)"
             raise ValueError(message) from None
         return value
+
+    def store(self, command: str = "salescoach") -> Store:
+        """The store in the data folder; `command` is what a refused writer is told holds it."""
+        from bot.store import Store
+
+        return Store(self.data_dir, lock_wait=self.lock_wait, command=command)
 
     @property
     def use_llm(self) -> bool:

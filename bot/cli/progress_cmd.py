@@ -31,6 +31,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute the rep's progress from the store and print it (and draw the chart)."""
+    from bot.cli.data_cmd import note_unreadable
     from bot.core.progress import progress
     from bot.core.rubric import default_rubric
     from bot.core.scenarios import default_scenarios
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     scenarios = default_scenarios()
     focus = {sid: s.focus for sid, s in scenarios.items()}
     result = progress(store.load_sessions(user), rubric, focus=focus)
+    note_unreadable([str(path) for path in store.unreadable(user)])
     if args.chart:
         from bot.charts import progress_chart
 
