@@ -12,6 +12,7 @@ from bot.coaching.records import COHORTS, MEMBERS, Records
 from bot.coaching.roles import new_code, normalise_code
 from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
+from bot.hygiene import clean_name
 
 #: What a rep is told when joining, so nobody is surprised by what their coach can read.
 COACH_CAN_SEE: dict[Lang, str] = {
@@ -81,7 +82,7 @@ def code_from_start(payload: str) -> str | None:
 @requires(Role.COACH)
 def create_cohort(records: Records, actor: Actor, name: str, *, now: float | None = None) -> Cohort:
     """A new cohort coached by the actor, open for joining with a fresh code."""
-    name = " ".join(name.split())[:80]
+    name = clean_name(name, 80)
     if not name:
         raise SalescoachError("Give the cohort a name, e.g. /cohort_new Spring workshop.")
     cohort_id = secrets.token_hex(4)
@@ -142,7 +143,11 @@ def join(
     key = f"{cohort.id}:{user_id}"
     if records.get(MEMBERS, key) is not None:
         return cohort, False
-    member = {"cohort_id": cohort.id, "user_id": str(user_id), "name": name or str(user_id)}
+    member = {
+        "cohort_id": cohort.id,
+        "user_id": str(user_id),
+        "name": clean_name(name) or str(user_id),
+    }
     records.put(MEMBERS, key, {**member, "joined_at": now or time.time()})
     return cohort, True
 
