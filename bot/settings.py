@@ -40,6 +40,7 @@ class Settings(BaseModel):
     transcribe_model: str = Field("whisper-1", alias="SALESCOACH_TRANSCRIBE_MODEL")
     llm_timeout: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TIMEOUT")
     llm_max_retries: int = Field(2, ge=0, le=10, alias="SALESCOACH_LLM_MAX_RETRIES")
+    llm_turn_deadline: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TURN_DEADLINE")
     daily_token_budget: int = Field(200_000, ge=0, alias="SALESCOACH_DAILY_TOKEN_BUDGET")
 
     # Telegram
@@ -58,6 +59,22 @@ class Settings(BaseModel):
         if isinstance(value, int):
             return [value]
         return value
+
+    def secret_values(self) -> list[str]:
+        """Every configured secret, for masking: tokens, keys and URL credentials.
+
+        A bot token's part after the colon counts on its own too: errors quote it alone.
+        """
+        from bot.redact import url_secrets
+
+        values = [
+            secret.get_secret_value()
+            for secret in (self.openai_api_key, self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
+        if self.telegram_bot_token is not None:
+            values.append(self.telegram_bot_token.get_secret_value().partition(":")[2])
+        return values + url_secrets(self.openai_base_url) + url_secrets(self.telegram_api_base_url)
 
     @property
     def use_llm(self) -> bool:
@@ -87,7 +104,7 @@ def load_settings(**overrides: object) -> Settings:
         field = Settings.model_fields.get(key)
         values[field.alias if field and field.alias else key] = value
     try:
-        return Settings.model_validate(values)
+        settings = Settings.model_validate(values)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -96,3 +113,7 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(
             "Invalid settings (check your environment or .env file):\n" + "\n".join(problems)
         ) from None
+    from bot.redact import remember
+
+    remember(settings.secret_values())
+    return settings
