@@ -45,6 +45,7 @@ class Settings(BaseModel):
     transcribe_model: str = Field("whisper-1", alias="SALESCOACH_TRANSCRIBE_MODEL")
     llm_timeout: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TIMEOUT")
     llm_max_retries: int = Field(2, ge=0, le=10, alias="SALESCOACH_LLM_MAX_RETRIES")
+    llm_turn_deadline: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TURN_DEADLINE")
     daily_token_budget: int = Field(200_000, ge=0, alias="SALESCOACH_DAILY_TOKEN_BUDGET")
 
     # Telegram
@@ -81,6 +82,22 @@ class Settings(BaseModel):
         from bot.store import Store
 
         return Store(self.data_dir, lock_wait=self.lock_wait, command=command)
+
+    def secret_values(self) -> list[str]:
+        """Every configured secret, for masking: tokens, keys and URL credentials.
+
+        A bot token's part after the colon counts on its own too: errors quote it alone.
+        """
+        from bot.redact import url_secrets
+
+        values = [
+            secret.get_secret_value()
+            for secret in (self.openai_api_key, self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
+        if self.telegram_bot_token is not None:
+            values.append(self.telegram_bot_token.get_secret_value().partition(":")[2])
+        return values + url_secrets(self.openai_base_url) + url_secrets(self.telegram_api_base_url)
 
     @property
     def use_llm(self) -> bool:
@@ -123,4 +140,8 @@ def load_settings(**overrides: object) -> Settings:
     from bot import i18n
 
     i18n.use_timezone(settings.timezone)
+
+    from bot.redact import remember
+
+    remember(settings.secret_values())
     return settings
