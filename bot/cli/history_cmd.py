@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.store import Store
 
     user = resolve_user(args.user)
-    summaries = Store(load_settings().data_dir).sessions(user, limit=args.limit)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    stored = Store(load_settings().data_dir).sessions(user)
+    summaries = [s for s in stored if s.turns][: args.limit]
     if not summaries:
         print(f"No sessions stored for {user}. Start one with `salescoach chat`.")
         return 0

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from bot.core.datafile import Lang
 from bot.core.progress import Progress
-from bot.core.report import ReportCard
+from bot.core.report import EXAM_MIN_REPLIES, ReportCard, enough_replies
 from bot.core.rubric import Rubric
 from bot.core.scenarios import Scenario
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import Outcome
+from bot.telegram import words
 from bot.telegram.format import bar, quote
 from bot.telegram.texts import Html, esc, label, t
 
@@ -133,6 +134,9 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
         _criterion_line(rubric.criterion(cid).name(lang), score, lang)
         for cid, score in card.criteria.items()
     )
+    short = (
+        "" if enough_replies(session) else words.html(lang, "flow.exam_too_few", n=EXAM_MIN_REPLIES)
+    )
     per_turn = ""
     if session.mode == "exam":
         per_turn = t(
@@ -148,6 +152,7 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
     return paragraphs(
         [
             head,
+            short,
             t(lang, "report_criteria", lines=skills),
             per_turn,
             t(lang, "report_best", text=quote(card.best.reply)) if card.best else "",

@@ -42,7 +42,9 @@ async def history(update: Update, context: Context) -> None:
     """The rep's recent sessions as buttons."""
     assert update.effective_user is not None
     store, lang = context.services.store, context.lang
-    recent = await store.sessions(str(update.effective_user.id), limit=HISTORY_LENGTH)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    stored = await store.sessions(str(update.effective_user.id))
+    recent = [s for s in stored if s.turns][:HISTORY_LENGTH]
     if not recent:
         await answer(update, context, t(lang, "history_empty"))
         return
