@@ -29,7 +29,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "chart": {"sv": "Diagram sparat i {path}", "en": "Chart saved to {path}"},
 }
-MEDALS = {"gold": "🥇", "silver": "🥈", "bronze": "🥉", None: "  "}
 
 
 def register(sub: Any) -> None:
@@ -80,6 +79,8 @@ def render(
     user: str, result: Progress, rubric: Rubric, scenarios: dict[str, Scenario], lang: Lang
 ) -> str:
     """The progress as terminal text."""
+    from bot.core.progress import MEDAL_ICON
+
     if not result.sessions:
         return TEXT["none"][lang]
     today = TEXT["today"][lang] if result.practised_today else ""
@@ -104,7 +105,9 @@ def render(
                 else s.scenario_id
             )
             best = "  –" if s.best is None else f"{s.best:>3}"
-            lines.append(f"  {MEDALS[s.medal]} {best}  {title} ({s.sessions})")
+            lines.append(
+                f"  {MEDAL_ICON[s.medal] if s.medal else '  '} {best}  {title} ({s.sessions})"
+            )
     rec = result.recommendation
     if rec and rec.criterion and rec.scenario_id:
         name = rubric.criterion(rec.criterion).name(lang)
