@@ -17,8 +17,8 @@ from telegram.ext import TypeHandler
 from bot.telegram import flow
 from bot.telegram.context import App, Burst, Context
 
-#: Handler group of `settle`: before every other handler.
-SETTLE_GROUP = -1
+#: Handler group of `settle`: before every other group (only one handler per group runs).
+SETTLE_GROUP = -10
 
 
 def _repeat(context: Context, text: str) -> bool:

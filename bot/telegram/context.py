@@ -81,10 +81,12 @@ class ChatData:
     session_loaded: bool = False
     delete_token: str | None = None  # the /delete_me confirmation that is still valid
     burst: Burst = field(default_factory=Burst)
+    comment_for: dict[str, Any] | None = None  # the turn a coach was just asked to comment on
 
     def forget(self) -> None:
         """Drop everything remembered (after /delete_me)."""
         self.lang, self.session, self.session_loaded, self.delete_token = None, None, False, None
+        self.comment_for = None
 
 
 class BotData:
