@@ -55,6 +55,8 @@ class Settings(BaseModel):
     )
     webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     admin_user_ids: list[int] = Field(default_factory=list, alias="ADMIN_USER_IDS")
+    # Messages from one rep this many seconds apart are one turn (0: every message is a turn).
+    burst_window: float = Field(1.5, ge=0, le=30, alias="SALESCOACH_BURST_WINDOW")
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod

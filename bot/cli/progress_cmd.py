@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from bot.core.rubric import Rubric
     from bot.core.scenarios import Scenario
 
-MEDALS = {"gold": "🥇", "silver": "🥈", "bronze": "🥉", None: "  "}
 
 
 def register(sub: Any) -> None:
@@ -73,6 +72,8 @@ def render(
     user: str, result: Progress, rubric: Rubric, scenarios: dict[str, Scenario], lang: Lang
 ) -> str:
     """The progress as terminal text."""
+    from bot.core.progress import MEDAL_ICON
+
     if not result.sessions:
         return _t(lang, "none")
     today = _t(lang, "today") if result.practised_today else ""
@@ -97,7 +98,9 @@ def render(
                 else s.scenario_id
             )
             best = "  –" if s.best is None else f"{s.best:>3}"
-            lines.append(f"  {MEDALS[s.medal]} {best}  {title} ({s.sessions})")
+            lines.append(
+                f"  {MEDAL_ICON[s.medal] if s.medal else '  '} {best}  {title} ({s.sessions})"
+            )
     rec = result.recommendation
     if rec and rec.criterion and rec.scenario_id:
         name = rubric.criterion(rec.criterion).name(lang)
