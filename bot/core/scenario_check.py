@@ -164,6 +164,12 @@ def _parse(raw: bytes) -> tuple[Any, _Reader | None, list[Problem]]:
     return reader.build(node, ()), reader, []
 
 
+def majority_lang(texts: list[str]) -> Lang:
+    """The language most of the texts are in (one Swedish name does not make a file Swedish)."""
+    swedish = sum(guess_lang(t) == "sv" for t in texts)
+    return "sv" if swedish * 2 > len(texts) else "en"
+
+
 def _line(lines: Mapping[Path_, int], path: Path_) -> int:
     """The line of the value at `path`, else of its nearest parent that is in the file."""
     for end in range(len(path), -1, -1):
@@ -257,7 +263,7 @@ def check_bytes(raw: bytes, name: str, criteria: set[str] | None = None) -> Chec
     if problems or scenario is None:
         return Checked(name, None, tuple(sorted(problems, key=lambda p: p.line)))
     if plain and scenario.language is None:  # plain strings: offered in their language only
-        scenario = scenario.model_copy(update={"language": guess_lang(" ".join(plain))})
+        scenario = scenario.model_copy(update={"language": majority_lang(plain)})
     return Checked(name, scenario)
 
 
