@@ -6,10 +6,12 @@ import argparse
 import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
+from bot.errors import SalescoachError
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -25,6 +27,9 @@ def register(sub: Any) -> None:
     """Add the `chat` command."""
     parser: argparse.ArgumentParser = sub.add_parser("chat", help="practise a role-play")
     parser.add_argument("--scenario", help="scenario id (see `salescoach scenarios`)")
+    parser.add_argument(
+        "--scenario-file", type=Path, help="playtest your own scenario file (see `scenarios new`)"
+    )
     add_lang(parser)
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
@@ -48,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     store = settings.store("chat")
     store.claim()  # one writer per data folder: a second chat waits, or hears who writes
     practice = build_practice(settings)
+    if args.scenario_file:
+        args.scenario = _add_file(practice, args.scenario_file, resolve_lang(args.lang))
     user = resolve_user(args.user)
     if args.resume:
         session = _unfinished(store, user)
@@ -166,3 +173,14 @@ def _warm_up_in_background() -> None:
     from bot.core.offline_judge import OfflineJudge
 
     threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
+
+
+def _add_file(practice: Practice, path: Path, lang: Lang) -> str:
+    """Check a coach's scenario file and make it playable here; its id."""
+    from bot.core.scenario_check import check_file
+
+    checked = check_file(path)
+    if checked.scenario is None:
+        raise SalescoachError("\n".join(checked.report(lang)))
+    practice.scenarios = {**practice.scenarios, checked.scenario.id: checked.scenario}
+    return checked.scenario.id
