@@ -15,14 +15,13 @@ from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.store import AsyncStore
 from bot.telegram import coach_rounds
-from bot.telegram.app import HANDLER_MODULES, build_application
-from bot.telegram.coach_common import COACH_MODULES, coach_roles
+from bot.telegram.app import build_application
+from bot.telegram.coach_common import coach_roles
 from tests.coaching_world import scripted_practice, session, turn
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
 from tests.telegram_world import World, api, settings_for  # noqa: F401  (api is a fixture)
 
-MODULES = (*[m for m in HANDLER_MODULES if m != "media"], *COACH_MODULES, "media")
 ADMIN_ID, COACH_ID, OTHER_COACH_ID = 1, 100, 200
 SCENARIO = "cards-never-arrived"
 
@@ -31,10 +30,10 @@ SCENARIO = "cards-never-arrived"
 async def world(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:  # noqa: F811
     store = AsyncStore(data_dir)
     settings = settings_for(api, data_dir, admin_user_ids=[ADMIN_ID])
+    role_of = coach_roles(settings, store)
     app = build_application(
-        settings, scripted_practice(), store, rate_limiter=None,
-        role_of=coach_roles(settings, store), modules=MODULES,
-    )  # fmt: skip
+        settings, scripted_practice(), store, rate_limiter=None, role_of=role_of
+    )
     await app.initialize()
     yield World(api, app)
     await app.shutdown()

@@ -165,11 +165,19 @@ def build_application(
         role_of=role_of or coach_roles(settings, store),
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
     )
-    for name in modules:
-        module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")
-        module.register(app)
+    for name in module_paths(modules):
+        importlib.import_module(name).register(app)
     app.add_error_handler(on_error)
     return app
+
+
+def module_paths(modules: Sequence[str]) -> list[str]:
+    """Full module paths of the handler modules; one listed twice would answer twice."""
+    paths = [name if "." in name else f"bot.telegram.{name}" for name in modules]
+    repeated = sorted({p for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise ValueError(f"handler modules listed more than once: {', '.join(repeated)}")
+    return paths
 
 
 def run_polling(settings: Settings) -> None:

@@ -22,10 +22,6 @@ from bot.telegram.texts import esc, t
 
 T = TypeVar("T")
 
-#: The coach handler modules, for `build_application(modules=…)`: before `media`, which
-#: answers whatever is left.
-COACH_MODULES = ("coach_cohorts", "coach_views", "coach_review", "coach_assign", "coach_rounds")
-
 
 def records(context: Context) -> Records:
     """The coaching records over this bot's store."""
