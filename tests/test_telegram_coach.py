@@ -16,7 +16,7 @@ from bot.coaching.records import Records
 from bot.store import AsyncStore
 from bot.telegram import coach_rounds
 from bot.telegram.app import build_application
-from bot.telegram.coach_common import coach_roles
+from bot.telegram.coach_common import call, coach_roles
 from tests.coaching_world import scripted_practice, session, turn
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
@@ -45,7 +45,7 @@ def data(world: World) -> Records:
 
 async def team(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], cohorts.Cohort]:
     """A coach (granted directly) with a cohort that `reps` reps joined through the bot."""
-    roles.grant_coach(data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
+    await call(roles.grant_coach, data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
     coach = world.rep("Carla", "en", user_id=COACH_ID)
     await world.step(coach, "/start")
     [created, _qr] = await world.step(coach, "/cohort_new Team A")
@@ -56,7 +56,8 @@ async def team(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], c
         rep = world.rep(f"Rep{n}", "en", user_id=5000 + n)
         await world.step(rep, f"/join {code.group(1)}")
         people.append(rep)
-    return coach, people, cohorts.coach_cohorts(data(world), Actor(str(COACH_ID), Role.COACH))[0]
+    mine = await call(cohorts.coach_cohorts, data(world), Actor(str(COACH_ID), Role.COACH))
+    return coach, people, mine[0]
 
 
 async def test_invite_link_makes_a_coach_whose_cohort_reps_join_by_deep_link(world: World) -> None:
@@ -88,8 +89,9 @@ async def test_reps_and_other_coaches_are_refused_even_with_forged_buttons(world
     assert refused.text == "This is for coaches only."
     [refused] = await world.step(rep, "/coach 5000")  # a rep cannot make coaches
     assert refused.text == "This is for coaches only."
-    assert roles.role_of(data(world), [ADMIN_ID], "5000") is Role.REP
-    roles.grant_coach(data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(OTHER_COACH_ID))
+    assert await call(roles.role_of, data(world), [ADMIN_ID], "5000") is Role.REP
+    admin = Actor(str(ADMIN_ID), Role.ADMIN)
+    await call(roles.grant_coach, data(world), admin, str(OTHER_COACH_ID))
     other = world.rep("Olle", "en", user_id=OTHER_COACH_ID)
     [card] = await world.step(coach, "/cohorts")
     world.app.bot_data.services.store.sync.save_session(  # type: ignore[union-attr]

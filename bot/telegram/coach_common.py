@@ -15,6 +15,7 @@ from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
 from bot.settings import Settings
+from bot.store import AsyncStore
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer
@@ -24,7 +25,7 @@ T = TypeVar("T")
 
 
 def records(context: Context) -> Records:
-    """The coaching records over this bot's store."""
+    """The coaching records over this bot's store (use them through `call`)."""
     return Records(context.services.store)
 
 
@@ -41,12 +42,11 @@ async def actor(update: Update, context: Context) -> Actor:
     return Actor(str(user.id), role, user.full_name)
 
 
-def coach_roles(settings: Settings, store: Any) -> RoleResolver:
+def coach_roles(settings: Settings, store: AsyncStore) -> RoleResolver:
     """Roles for `build_application(role_of=…)`: ADMIN_USER_IDS, granted coaches, else reps."""
-    data = Records(store)
 
     async def role_of(user_id: str) -> Role:
-        return await call(roles.role_of, data, settings.admin_user_ids, user_id)
+        return await call(roles.role_of, Records(store), settings.admin_user_ids, user_id)
 
     return role_of
 

@@ -36,10 +36,12 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
-def transcript_text(context: Context, session: Session, name: str) -> Html:
+def transcript_text(
+    context: Context, session: Session, name: str, notes: list[reviews.Review]
+) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
     lang, rubric = context.lang, context.services.practice.rubric
-    found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
+    found = reviews.latest_overrides(notes)
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
     parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
     for turn in session.turns:
@@ -130,9 +132,9 @@ async def open_review(update: Update, context: Context) -> None:
     data = records(context)
     session = await call(open_session, data, await actor(update, context), user_id, sid)
     name = await rep_name(context, await actor(update, context), user_id)
-    await answer(
-        update, context, transcript_text(context, session, name), turn_buttons(context, session)
-    )
+    notes = await call(reviews.reviews_of, data, session.id)
+    text = transcript_text(context, session, name, notes)
+    await answer(update, context, text, turn_buttons(context, session))
 
 
 @for_users(Role.COACH)
