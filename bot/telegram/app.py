@@ -60,9 +60,19 @@ HANDLER_MODULES: tuple[str, ...] = (
 
 #: The command menu, in this order, described by the `cmd_<name>` texts.
 COMMANDS = (
-    "start", "practice", "hint", "restart", "end", "progress",
-    "history", "rubric", "join", "lang", "help", "delete_me",
-)  # fmt: skip
+    "start",
+    "practice",
+    "hint",
+    "restart",
+    "end",
+    "progress",
+    "history",
+    "rubric",
+    "join",
+    "lang",
+    "help",
+    "delete_me",
+)
 
 #: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
 #: ~50 ms round trip, five times the flood limit; more make every request slower (the HTTP
