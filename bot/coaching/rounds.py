@@ -10,7 +10,7 @@ from statistics import mean, median
 from typing import Any
 
 from bot.coaching.access import Actor, Role, owned_cohort, requires
-from bot.coaching.cohorts import members
+from bot.coaching.cohorts import Member, members
 from bot.coaching.records import MEMBERS, ROUND_RESULTS, ROUNDS, Records
 from bot.core.report import criterion_means, session_overall
 from bot.core.rubric import Rubric, default_rubric
@@ -114,16 +114,25 @@ def start_round(
     people = members(records, cohort_id)
     if not people:
         raise SalescoachError.said("coaching.cohort_empty")
-    aliases = [f"#{n}" for n in range(1, len(people) + 1)]
-    random.Random(secrets.randbits(32)).shuffle(aliases)
-    participants = {m.user_id: [m.name, alias] for m, alias in zip(people, aliases, strict=True)}
-    started = now or time.time()
     rnd = Round(
-        secrets.token_hex(4), cohort_id, scenario_id, level, actor.user_id, started,
-        hide_names, participants,
-    )  # fmt: skip
+        id=secrets.token_hex(4),
+        cohort_id=cohort_id,
+        scenario_id=scenario_id,
+        level=level,
+        coach_id=actor.user_id,
+        started_at=now or time.time(),
+        hide_names=hide_names,
+        participants=with_aliases(people),
+    )
     records.put(ROUNDS, rnd.id, rnd.to_dict())
     return rnd
+
+
+def with_aliases(people: list[Member]) -> dict[str, list[str]]:
+    """Each member's name and an alias (#1, #2 … in random order) for a names-hidden board."""
+    aliases = [f"#{n}" for n in range(1, len(people) + 1)]
+    random.Random(secrets.randbits(32)).shuffle(aliases)
+    return {m.user_id: [m.name, alias] for m, alias in zip(people, aliases, strict=True)}
 
 
 def open_round(records: Records, cohort_id: str) -> Round | None:

@@ -62,9 +62,19 @@ HANDLER_MODULES: tuple[str, ...] = (
 
 #: The command menu, in this order, described by the `cmd_<name>` texts.
 COMMANDS = (
-    "start", "practice", "hint", "restart", "end", "progress",
-    "history", "rubric", "join", "lang", "help", "delete_me",
-)  # fmt: skip
+    "start",
+    "practice",
+    "hint",
+    "restart",
+    "end",
+    "progress",
+    "history",
+    "rubric",
+    "join",
+    "lang",
+    "help",
+    "delete_me",
+)
 
 #: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
 #: ~50 ms round trip, five times the flood limit; more make every request slower (the HTTP
@@ -169,11 +179,19 @@ def build_application(
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
         pace=pace or Pace(settings.burst_window),
     )
-    for name in modules:
-        module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")
-        module.register(app)
+    for name in module_paths(modules):
+        importlib.import_module(name).register(app)
     app.add_error_handler(on_error)
     return app
+
+
+def module_paths(modules: Sequence[str]) -> list[str]:
+    """Full module paths of the handler modules; one listed twice would answer twice."""
+    paths = [name if "." in name else f"bot.telegram.{name}" for name in modules]
+    repeated = sorted({p for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise ValueError(f"handler modules listed more than once: {', '.join(repeated)}")
+    return paths
 
 
 def run_polling(settings: Settings) -> None:

@@ -16,6 +16,7 @@ from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
+from bot.store import AsyncStore
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer
@@ -23,13 +24,9 @@ from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
 
-#: The coach handler modules, for `build_application(modules=…)`: before `media`, which
-#: answers whatever is left.
-COACH_MODULES = ("coach_cohorts", "coach_views", "coach_review", "coach_assign", "coach_rounds")
-
 
 def records(context: Context) -> Records:
-    """The coaching records over this bot's store."""
+    """The coaching records over this bot's store (use them through `call`)."""
     return Records(context.services.store)
 
 
@@ -46,12 +43,11 @@ async def actor(update: Update, context: Context) -> Actor:
     return Actor(str(user.id), role, clean_name(user.full_name))
 
 
-def coach_roles(settings: Settings, store: Any) -> RoleResolver:
+def coach_roles(settings: Settings, store: AsyncStore) -> RoleResolver:
     """Roles for `build_application(role_of=…)`: ADMIN_USER_IDS, granted coaches, else reps."""
-    data = Records(store)
 
     async def role_of(user_id: str) -> Role:
-        return await call(roles.role_of, data, settings.admin_user_ids, user_id)
+        return await call(roles.role_of, Records(store), settings.admin_user_ids, user_id)
 
     return role_of
 

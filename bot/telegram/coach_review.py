@@ -13,7 +13,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
-from bot.core.session import Session
+from bot.core.session import Session, Turn
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import words
@@ -39,21 +39,49 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
-def transcript_text(context: Context, session: Session, name: str) -> Html:
+def transcript_text(
+    context: Context, session: Session, name: str, notes: list[reviews.Review]
+) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
-    lang, rubric = context.lang, context.services.practice.rubric
-    found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
+    lang, found = context.lang, reviews.latest_overrides(notes)
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
-    parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
-    for turn in session.turns:
-        coach = found.get((turn.index, "overall"))
-        mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
-        scores = " · ".join(
-            f"{rubric.criterion(c).name(lang)} {s}" + (f"→{found[(turn.index, c)]}" if (turn.index, c) in found else "")
-            for c, s in turn.judgement.criteria.items() if s is not None
-        )  # fmt: skip
-        parts.append(ct(lang, "turn_block", n=turn.index + 1, overall=turn.judgement.overall, coach=Html(mark), customer=turn.customer_line[:300], reply=turn.reply[:600], scores=scores))  # fmt: skip
-    return Html("\n\n".join(parts))
+    head = ct(
+        lang,
+        "transcript_head",
+        rep=name,
+        scenario=session.scenario_id,
+        level=session.level,
+        overall=overall,
+    )
+    turns = [turn_text(context, turn, found) for turn in session.turns]
+    return Html("\n\n".join([head, *turns]))
+
+
+def turn_text(context: Context, turn: Turn, found: dict[tuple[int, str], int]) -> Html:
+    """One turn: the customer's line, the reply, the judge's scores and the coach's changes."""
+    lang, rubric = context.lang, context.services.practice.rubric
+    coach = found.get((turn.index, "overall"))
+    mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
+    scores = " · ".join(
+        f"{rubric.criterion(c).name(lang)} {score}" + corrected(found, turn.index, c)
+        for c, score in turn.judgement.criteria.items()
+        if score is not None
+    )
+    return ct(
+        lang,
+        "turn_block",
+        n=turn.index + 1,
+        overall=turn.judgement.overall,
+        coach=Html(mark),
+        customer=turn.customer_line[:300],
+        reply=turn.reply[:600],
+        scores=scores,
+    )
+
+
+def corrected(found: dict[tuple[int, str], int], index: int, criterion: str) -> str:
+    """`→4` when the coach changed the judge's score on this turn, else nothing."""
+    return f"→{found[(index, criterion)]}" if (index, criterion) in found else ""
 
 
 def turn_buttons(context: Context, session: Session) -> Markup:
@@ -133,9 +161,9 @@ async def open_review(update: Update, context: Context) -> None:
     data = records(context)
     session = await call(open_session, data, await actor(update, context), user_id, sid)
     name = await rep_name(context, await actor(update, context), user_id)
-    await answer(
-        update, context, transcript_text(context, session, name), turn_buttons(context, session)
-    )
+    notes = await call(reviews.reviews_of, data, session.id)
+    text = transcript_text(context, session, name, notes)
+    await answer(update, context, text, turn_buttons(context, session))
 
 
 @for_users(Role.COACH)
@@ -155,12 +183,21 @@ async def turn_action(update: Update, context: Context) -> None:
     if action == "cm":
         await _ask_comment(context, update.effective_chat.id, user_id, sid, index)
         return
-    ids = context.services.practice.rubric.ids
-    scored = [c for c, s in session.turns[index].judgement.criteria.items() if s is not None]
-    rubric = context.services.practice.rubric
-    rows = [[Button(rubric.criterion(c).name(context.lang), callback_data=cb.criterion(user_id, sid, index, ids.index(c)))] for c in scored]  # fmt: skip
-    rows.append([Button(cl(context.lang, "btn_overall"), callback_data=cb.criterion(user_id, sid, index, cb.OVERALL))])  # fmt: skip
+    rows = criterion_rows(context, session.turns[index], cb_turn=(user_id, sid, index))
     await answer(update, context, ct(context.lang, "review_pick", n=index + 1), Markup(rows))
+
+
+def criterion_rows(
+    context: Context, turn: Turn, cb_turn: tuple[str, str, int]
+) -> list[list[Button]]:
+    """One button per criterion the judge scored on this turn, then one for the overall score."""
+    rubric, lang = context.services.practice.rubric, context.lang
+    scored = [c for c, s in turn.judgement.criteria.items() if s is not None]
+    choices = [(rubric.criterion(c).name(lang), rubric.ids.index(c)) for c in scored]
+    choices.append((cl(lang, "btn_overall"), cb.OVERALL))
+    return [
+        [Button(label, callback_data=cb.criterion(*cb_turn, which))] for label, which in choices
+    ]
 
 
 @for_users(Role.COACH)

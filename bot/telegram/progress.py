@@ -15,6 +15,7 @@ from bot.errors import StoreError
 from bot.render.transcript import render_transcript_html
 from bot.telegram import callbacks, flow, keyboards
 from bot.telegram.cards import progress_text
+from bot.telegram.coach_common import call
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.format import date
@@ -69,7 +70,7 @@ async def transcript(update: Update, context: Context) -> None:
     practice, lang = context.services.practice, context.lang
     scenario = practice.scenario(session.scenario_id)
     title, customer = scenario.title(session.lang), scenario.persona.name
-    notes = await asyncio.to_thread(transcript_reviews, Records(context.services.store), session.id)
+    notes = await call(transcript_reviews, Records(context.services.store), session.id)
     page = render_transcript_html(
         session, practice.rubric, reviews=notes, title=title, customer=customer
     )
