@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
+from bot.core.datafile import LANGS
 from bot.core.encoder import Encoder, Vectors, default_encoder
 from bot.core.judgement import Signal
 from bot.core.scenarios import Scenario
 from bot.core.slots import Slot, find_slot, fold
 
-#: A question this close to a fact asks about it, even when the judge saw no need question.
-TARGET = 0.845
+#: A question this much closer to a fact than to the average fact of every scenario asks
+#: about it, even when the judge saw no need question. (e5 similarities all sit around
+#: 0.80-0.90, so raw values do not separate "about this" from "about anything".)
+TARGET = 0.04
 #: A question this close to a fact already told asks for it again.
 AGAIN = TARGET + 0.03
-#: A question this close to something the customer won't tell (and closer than any fact).
-SECRET = 0.855
+#: The same for something the customer won't tell (and closer than any fact).
+SECRET = 0.04
 STEM_BONUS = 0.03  # per shared word stem
 
 _QUESTION_START = re.compile(
@@ -38,7 +42,8 @@ _PROPOSING = re.compile(
     r"\b(?:ses|ses vi|traffas|traffa|mote|motet|moten|boka[rt]?|bokat|pencil+ed|book(?:ed)?|"
     r"meet|meeting|call|ringer|ringa|titta forbi|komma forbi|kommer forbi|come by|come over|"
     r"drop by|stop by|swing by|pop (?:in|by)|passar (?:det|du|er)|funkar (?:det|du|er)|"
-    r"fungerar det|does (?:that|it) work|work for you|suit you|how about|what about|"
+    r"fungerar det|does (?:that|it) work|works? for (?:you|me)|suits? (?:you|me)|see you|"
+    r"passar (?:mig|bra)|funkar (?:for mig|bra)|how about|what about|"
     r"vad sags om|hur later|jag kommer|i'll come|i'll be|i will come|demo|visit|besok|"
     r"provtur|provkor|test ride|invite|inbjudan|kalender|calendar|slot|tid for)\b"
 )
@@ -157,10 +162,12 @@ class _Bank:
 class Listener:
     """Reads replies against a scenario's hidden facts; fact embeddings cached per scenario."""
 
-    def __init__(self, encoder: Encoder | None = None) -> None:
+    def __init__(self, encoder: Encoder | None = None, scenarios: Iterable[Scenario] = ()) -> None:
         self._encoder = encoder
         self._banks: dict[tuple[str, ...], _Bank] = {}
         self._lock = threading.Lock()
+        self._universe = list(scenarios)  # every fact of these is the baseline to stand out from
+        self._baseline: Vectors | None = None
 
     @property
     def encoder(self) -> Encoder:
@@ -170,6 +177,7 @@ class Listener:
     def prepare(self, scenario: Scenario) -> None:
         """Embed the scenario's facts now (e.g. while the rep reads the first line)."""
         self._bank(scenario)
+        self._baseline_rows()
 
     def read(
         self,
@@ -188,7 +196,7 @@ class Listener:
         n = len(scenario.hidden.reveals)
         facts, secrets = scores[:n], scores[n:]
         best = int(np.argmax(facts))
-        if secrets.size and secrets.max() >= max(SECRET, facts[best]):
+        if secrets.size and secrets.max() >= max(SECRET, facts[best] + 0.015):
             return Reading(question=True, secret=int(np.argmax(secrets)))
         untold = [i for i in range(n) if not told >> i & 1]
         runner = max(untold, key=lambda i: facts[i], default=None)
@@ -211,6 +219,9 @@ class Listener:
             vector = self._embed(reply)
         if vector is not None and bank.rows.size:
             np.maximum.at(out, bank.owners, bank.rows @ vector)
+            baseline = self._baseline_rows()
+            if baseline.size:
+                out -= float(np.mean(baseline @ vector))
         else:
             out[:] = 0.0  # no encoder: stems alone decide
         reply_stems = stems(reply)
@@ -220,7 +231,23 @@ class Listener:
     def ready(self, scenario: Scenario) -> bool:
         """True once the scenario's facts are embedded."""
         with self._lock:
-            return self._key(scenario) in self._banks
+            return self._key(scenario) in self._banks and self._baseline is not None
+
+    def _baseline_rows(self) -> Vectors:
+        """Every fact of every scenario, embedded once: what "about anything" looks like."""
+        if self._baseline is None:
+            texts = [
+                fact(lang)
+                for scenario in self._universe
+                for fact in scenario.hidden.reveals
+                for lang in LANGS
+            ]
+            try:
+                rows = self.encoder.embed(texts, "passage") if texts else None
+            except Exception:
+                rows = None
+            self._baseline = rows if rows is not None else np.zeros((0, 0), dtype=np.float32)
+        return self._baseline
 
     def _embed(self, reply: str) -> Vectors | None:
         try:

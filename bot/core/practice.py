@@ -77,7 +77,6 @@ class Practice:
         listener: Listener | None = None,
     ) -> None:
         self.customer = customer
-        self.listener = listener or Listener()
         self._batcher = EmbedBatcher(lambda: self.listener.encoder)
         self.judge = judge
         self.rubric = rubric or default_rubric()
@@ -87,6 +86,7 @@ class Practice:
 
             quick_judge = judge if isinstance(judge, OfflineJudge) else OfflineJudge(self.rubric)
         self.quick_judge = quick_judge
+        self.listener = listener or Listener(scenarios=self.scenarios.values())
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id, or an error listing the known ones."""

@@ -117,7 +117,8 @@ def advance(
         if bad in signals:
             trust_delta -= round(penalty * cool)
 
-    patience_delta = -8 - (
+    # A strong reply holds the customer's attention: it costs less patience than small talk.
+    patience_delta = (-5 if judgement.overall >= 70 else -8) - (
         0 if judgement.overall >= 60 else round((60 - judgement.overall) * 0.4 * cool)
     )
     if Signal.FILLER in signals or Signal.OFF_TOPIC in signals:
@@ -176,7 +177,7 @@ def _outcome(
         return Outcome.LOST  # a living price list: the customer goes to compare elsewhere
     clean = not signals & (_CLOSED | {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.PASSIVE})
     # A slot the customer can say yes to: trust is there, or it is the customer's own day.
-    own_day = takes_counter(before, reading) and state.trust >= COUNTER_TRUST
+    own_day = takes_counter(before, reading)  # it said that day itself: no going back on it
     if reading.slot is not None and clean and (state.trust >= WIN_TRUST or own_day):
         return Outcome.WON  # the scenario decides whether a win is a deal or a meeting
     proposes = Signal.NEXT_STEP in signals or Signal.DATED_NEXT_STEP in signals
