@@ -34,7 +34,14 @@ def register(sub: Any) -> None:
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
     add_user(parser)
-    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="replay a session: the same seed and the same replies give the same customer lines"
+        " (a session's seed is in `chat --json` and in exports)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object at the end")
     parser.add_argument(
         "--resume",
@@ -71,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(args.json)
     if not quiet:
         _print_start(practice, session)
-    _warm_up_in_background()
+    _warm_up_in_background(practice, session.scenario_id)
     save = store.save_session
     save(session)
     try:
@@ -166,13 +173,18 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
             return answer
 
 
-def _warm_up_in_background() -> None:
-    """Compile the judge's lexicons while the rep reads the customer's first line."""
+def _warm_up_in_background(practice: Practice, scenario_id: str) -> None:
+    """Compile the judge's lexicons, load the encoder and embed the customer's facts while the
+    rep reads the customer's first line."""
     import threading
 
     from bot.core.offline_judge import OfflineJudge
 
-    threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
+    def warm_up() -> None:
+        OfflineJudge.warm_up()
+        practice.prepare(scenario_id)
+
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
 def _add_file(practice: Practice, path: Path, lang: Lang) -> str:
