@@ -78,6 +78,10 @@ class AsyncStore:
             return await asyncio.to_thread(self.sync.load_session, session_id)
         return await self._queues.run(self._user(owner), self.sync.load_session, session_id)
 
+    async def unreadable(self, user_id: str) -> list[Path]:
+        """See `Store.unreadable`."""
+        return await self._queues.run(self._user(user_id), self.sync.unreadable, user_id)
+
     async def active_session(self, user_id: str) -> Session | None:
         """See `Store.active_session`."""
         return await self._queues.run(self._user(user_id), self.sync.active_session, user_id)

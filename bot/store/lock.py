@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.errors import StoreError
 from bot.i18n import Message
+from bot.store.atomic import check_fault
 
 LOCK_NAME = ".lock"
 DEFAULT_WAIT = 10.0  # seconds a writing command waits for another one to finish
@@ -93,6 +94,7 @@ def _busy(root: Path) -> FolderBusy:
 
 def _open(root: Path) -> int:
     try:
+        check_fault(root / LOCK_NAME)
         root.mkdir(parents=True, exist_ok=True)
         return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:

@@ -7,6 +7,7 @@ import asyncio
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.charts import progress_chart
 from bot.coaching.records import Records
 from bot.coaching.reviews import transcript_reviews
@@ -18,7 +19,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.format import date
 from bot.telegram.replies import answer, send_document, send_photo
-from bot.telegram.texts import t
+from bot.telegram.texts import esc, t
 
 HISTORY_LENGTH = 10
 
@@ -42,7 +43,13 @@ async def history(update: Update, context: Context) -> None:
     """The rep's recent sessions as buttons."""
     assert update.effective_user is not None
     store, lang = context.services.store, context.lang
-    recent = await store.sessions(str(update.effective_user.id), limit=HISTORY_LENGTH)
+    user_id = str(update.effective_user.id)
+    recent = await store.sessions(user_id, limit=HISTORY_LENGTH)
+    if damaged := await store.unreadable(user_id):  # the rest is listed; say what is not
+        files = ", ".join(path.stem for path in damaged)
+        await answer(
+            update, context, esc(i18n.plural(lang, "store.unreadable", len(damaged), files=files))
+        )
     if not recent:
         await answer(update, context, t(lang, "history_empty"))
         return
