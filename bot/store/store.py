@@ -42,6 +42,8 @@ class Store:
         self._release: weakref.finalize[Any, Any] | None = None
         self._forgotten: set[str] = set()  # session ids forgotten by this process
         self._resumed: set[str] = set()  # users whose interrupted forget this process finished
+        if forget.pending(self):  # a crash cut a forget short: finish it if nobody writes here
+            self._may_cache()
 
     def _lock(self, key: str) -> threading.RLock:
         with self._guard:
