@@ -91,3 +91,19 @@ def test_a_damaged_reviews_table_blocks_neither_export_nor_forget(
     assert "Deleted all data for 'bo'." in capsys.readouterr().out
     assert store.user_ids() == ["anna"]
     assert [s.id for s in store.sessions("anna")] == ["anna2", "anna1"]
+
+
+def test_a_damaged_profile_costs_only_the_saved_language(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _cut(store.layout.profile("anna"))
+
+    assert store.profile("anna") == {}
+    assert main(["progress", "--user", "anna", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == 2
+    assert main(["export", "--user", "anna"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["profile"] is None
+    assert exported["unreadable"] == ["users/anna/profile.json"]
+    assert store.update_user("anna", lang="sv")["lang"] == "sv"  # /lang writes a fresh one
+    assert store.get_user("anna") is not None

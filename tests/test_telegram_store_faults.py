@@ -78,6 +78,19 @@ async def test_a_damaged_session_file_does_not_stop_the_rep(world: World, data_d
     )
 
 
+async def test_a_damaged_profile_does_not_stop_the_rep(world: World, data_dir: Path) -> None:
+    rep = world.rep("Anna", lang="en")
+    await world.step(rep, "/start")
+    profile = Store(data_dir).layout.profile(str(rep.user["id"]))
+    profile.write_bytes(profile.read_bytes()[:30])
+    world.app.chat_data[rep.chat_id].forget()  # as after a restart: the profile is read again
+
+    await _start(world, rep)
+    answered = _texts(await world.step(rep, REPLY))
+
+    assert any(text.startswith("📊") for text in answered)
+
+
 async def test_delete_me_leaves_no_trace_of_the_rep_in_any_file(
     world: World, data_dir: Path
 ) -> None:

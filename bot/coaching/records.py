@@ -63,4 +63,4 @@ class Records:
 
     def user(self, user_id: str) -> Doc:
         """What the store knows about a user (language, name, …)."""
-        return dict(self.store.get_user(user_id) or {})
+        return dict(self.store.profile(user_id))

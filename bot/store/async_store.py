@@ -61,6 +61,10 @@ class AsyncStore:
         """See `Store.get_user`."""
         return await self._queues.run(self._user(user_id), self.sync.get_user, user_id)
 
+    async def profile(self, user_id: str) -> dict[str, Any]:
+        """See `Store.profile`."""
+        return await self._queues.run(self._user(user_id), self.sync.profile, user_id)
+
     async def update_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """See `Store.update_user`."""
         return await self._queues.run(self._user(user_id), self.sync.update_user, user_id, **fields)
