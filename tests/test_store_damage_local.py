@@ -107,3 +107,15 @@ def test_a_damaged_profile_costs_only_the_saved_language(
     assert exported["unreadable"] == ["users/anna/profile.json"]
     assert store.update_user("anna", lang="sv")["lang"] == "sv"  # /lang writes a fresh one
     assert store.get_user("anna") is not None
+
+
+def test_a_transcript_page_is_written_without_the_notes_of_a_damaged_reviews_table(
+    store: Store, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _cut(store.layout.collection("reviews"))
+    page = tmp_path / "t.html"
+
+    assert main(["transcript", "anna1", "--html", str(page)]) == 0
+
+    assert "<html" in page.read_text(encoding="utf-8")
+    assert "tables/reviews.json" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
@@ -22,6 +23,8 @@ from bot.telegram.replies import answer, send_document, send_photo
 from bot.telegram.texts import esc, t
 
 HISTORY_LENGTH = 10
+
+log = logging.getLogger(__name__)
 
 
 @rep
@@ -71,7 +74,13 @@ async def transcript(update: Update, context: Context) -> None:
     practice, lang = context.services.practice, context.lang
     scenario = practice.scenario(session.scenario_id)
     title, customer = scenario.title(session.lang), scenario.persona.name
-    notes = await asyncio.to_thread(transcript_reviews, Records(context.services.store), session.id)
+    try:
+        notes = await asyncio.to_thread(
+            transcript_reviews, Records(context.services.store), session.id
+        )
+    except StoreError as exc:  # damaged reviews: the transcript itself is not in that file
+        log.warning("%s", exc)
+        notes = []
     page = render_transcript_html(
         session, practice.rubric, reviews=notes, title=title, customer=customer
     )
