@@ -107,7 +107,7 @@ async def _join(update: Update, context: Context, code: str) -> None:
     assert user is not None
     cohort, new = await call(cohorts.join, records(context), str(user.id), code, user.full_name)
     store = context.services.store
-    if not ((await store.get_user(str(user.id))) or {}).get("lang"):
+    if not (await store.profile(str(user.id))).get("lang"):
         # Messages from the coach (reviews, rounds) reach the rep in the language they use now.
         await store.update_user(str(user.id), lang=context.lang)
     key = "joined" if new else "already_member"
