@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from bot.cli.common import add_lang, resolve_lang
+from bot.hygiene import json_text
 
 
 def register(sub: Any) -> None:
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for s in scenarios.values()
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     width = max(len(i) for i in scenarios)
     for s in scenarios.values():
