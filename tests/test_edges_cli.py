@@ -40,9 +40,12 @@ def cli(
         **env,
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=full,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        env=full,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def one_error_line(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -107,8 +110,15 @@ def test_escapes_typed_by_a_rep_are_shown_not_obeyed_everywhere_they_are_printed
     data_dir: Path,
 ) -> None:
     stdin = HOSTILE.encode() + b" \xff\xfe\n"
-    chat = cli("chat", "--scenario", "cards-never-arrived", "--user", "alice",
-               data_dir=data_dir, stdin=stdin)  # fmt: skip
+    chat = cli(
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--user",
+        "alice",
+        data_dir=data_dir,
+        stdin=stdin,
+    )
     assert chat.returncode == 0, chat.stderr
     shown = safe_text(chat.stdout)
     assert "␛]52;c;ZXZpbA==␇" in shown and "\ufffd\ufffd" in shown
@@ -128,23 +138,45 @@ def test_escapes_in_the_llms_words_are_neutralised_in_chat(data_dir: Path) -> No
 
     with FakeOpenAI(default=chat(f"Okej.{OSC52}{CLEAR} Vad{RLO} menar du?")) as fake:
         done = cli(
-            "chat", "--scenario", "cards-never-arrived", "--lang", "sv",
-            data_dir=data_dir, stdin="Vad behöver du korten till?\n".encode(),
-            SALESCOACH_ENGINE="llm", OPENAI_BASE_URL=fake.url, SALESCOACH_LLM_MAX_RETRIES="0",
-        )  # fmt: skip
+            "chat",
+            "--scenario",
+            "cards-never-arrived",
+            "--lang",
+            "sv",
+            data_dir=data_dir,
+            stdin="Vad behöver du korten till?\n".encode(),
+            SALESCOACH_ENGINE="llm",
+            OPENAI_BASE_URL=fake.url,
+            SALESCOACH_LLM_MAX_RETRIES="0",
+        )
     assert done.returncode == 0, done.stderr
     assert "␛]52" in safe_text(done.stdout)
 
 
 def test_cohort_and_member_names_are_printed_safely(data_dir: Path) -> None:
     records = Records(Store(data_dir))
-    records.put("cohorts", "0123abcd", {
-        "id": "0123abcd", "name": f"Team{RLO}A{TITLE}", "coach_id": "1", "coach_name": "",
-        "code": None, "created_at": 1.0,
-    })  # fmt: skip
-    records.put(MEMBERS, "0123abcd:42", {
-        "cohort_id": "0123abcd", "user_id": "42", "name": f"Eve{CLEAR}", "joined_at": 1.0,
-    })  # fmt: skip
+    records.put(
+        "cohorts",
+        "0123abcd",
+        {
+            "id": "0123abcd",
+            "name": f"Team{RLO}A{TITLE}",
+            "coach_id": "1",
+            "coach_name": "",
+            "code": None,
+            "created_at": 1.0,
+        },
+    )
+    records.put(
+        MEMBERS,
+        "0123abcd:42",
+        {
+            "cohort_id": "0123abcd",
+            "user_id": "42",
+            "name": f"Eve{CLEAR}",
+            "joined_at": 1.0,
+        },
+    )
     done = cli("cohorts", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert "Team\ufffdA␛]0;pwned␇" in safe_text(done.stdout)
@@ -153,8 +185,16 @@ def test_cohort_and_member_names_are_printed_safely(data_dir: Path) -> None:
 
 
 def test_a_chat_reply_with_invalid_utf8_is_played_and_saved(data_dir: Path) -> None:
-    done = cli("chat", "--scenario", "cards-never-arrived", "--user", "bob", "--json",
-               data_dir=data_dir, stdin=b"Vad beh\xf6ver du?\n")  # fmt: skip
+    done = cli(
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--user",
+        "bob",
+        "--json",
+        data_dir=data_dir,
+        stdin=b"Vad beh\xf6ver du?\n",
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(safe_text(done.stdout))
     assert result["turns"][0]["reply"] == "Vad beh\ufffdver du?"
@@ -178,8 +218,15 @@ def test_a_user_name_too_long_for_a_folder_name_is_one_line(data_dir: Path) -> N
 def test_writing_into_a_missing_folder_is_one_line(
     data_dir: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    cli("chat", "--scenario", "cards-never-arrived", "--user", "alice", data_dir=data_dir,
-        stdin=b"Vad beh\xc3\xb6ver du?\n")  # fmt: skip
+    cli(
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--user",
+        "alice",
+        data_dir=data_dir,
+        stdin=b"Vad beh\xc3\xb6ver du?\n",
+    )
     (session,) = Store(data_dir).sessions("alice")
     missing = tmp_path / "no" / "such" / "folder"
     args = [a.format(missing=missing, session=session.id) for a in command]
@@ -188,8 +235,15 @@ def test_writing_into_a_missing_folder_is_one_line(
 
 
 def test_valid_json_with_bad_values_in_an_index_is_one_line(data_dir: Path) -> None:
-    done = cli("chat", "--scenario", "cards-never-arrived", "--user", "alice",
-               data_dir=data_dir, stdin=b"Vad beh\xc3\xb6ver du?\n")  # fmt: skip
+    done = cli(
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--user",
+        "alice",
+        data_dir=data_dir,
+        stdin=b"Vad beh\xc3\xb6ver du?\n",
+    )
     assert done.returncode == 0, done.stderr
     cli("history", "--user", "alice", data_dir=data_dir)  # builds the index
     (index,) = data_dir.glob("users/alice/index.json")
@@ -245,10 +299,12 @@ def test_a_closed_pipe_ends_the_command_quietly(data_dir: Path) -> None:
     os.close(read)  # the reader (`head`) is gone before anything is written
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "bot", "scenarios"], stdout=write, stderr=subprocess.PIPE,
+            [sys.executable, "-m", "bot", "scenarios"],
+            stdout=write,
+            stderr=subprocess.PIPE,
             env={**os.environ, "SALESCOACH_DATA_DIR": str(data_dir), "SALESCOACH_ENV_FILE": ""},
             timeout=60,
-        )  # fmt: skip
+        )
     finally:
         os.close(write)
     assert done.stderr == b"" and done.returncode == 141

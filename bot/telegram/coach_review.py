@@ -13,6 +13,7 @@ from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
 from bot.core.session import Session
+from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
 from bot.telegram.coach_common import actor, call, records, refusals
@@ -225,7 +226,7 @@ async def comment_reply(update: Update, context: Context) -> None:
     if found is None:
         return
     user_id, sid, n = found.groups()
-    await _save(update, context, user_id, sid, turn=int(n), comment=message.text or "")
+    await _save(update, context, user_id, sid, turn=int(n), comment=clean(message.text or ""))
     raise ApplicationHandlerStop
 
 
