@@ -106,6 +106,11 @@ class TerminalGuard(io.TextIOBase):
         """The wrapped stream's encoding."""
         return getattr(self.stream, "encoding", "utf-8")
 
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        """The wrapped stream's error handler (`input()` reads it to encode its prompt)."""
+        return getattr(self.stream, "errors", None) or "strict"
+
     def writable(self) -> bool:
         """Always: this is an output stream."""
         return True

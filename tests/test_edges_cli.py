@@ -321,3 +321,42 @@ def test_json_text_escapes_what_a_terminal_obeys_but_keeps_the_data() -> None:
     data = {"name": f"Åsa{RLO}\x9b{OSC52}"}
     text = json_text(data)
     assert not UNSAFE.search(text) and "Åsa" in text and json.loads(text) == data
+
+
+def test_interactive_chat_still_reads_and_prints_through_the_guard(data_dir: Path) -> None:
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: `salescoach chat` on a terminal
+        os.environ.update(SALESCOACH_DATA_DIR=str(data_dir), SALESCOACH_LANG="en")
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "chat",
+                "--scenario",
+                "cards-never-arrived",
+                "--lang",
+                "en",
+            ],
+        )
+    seen = b""
+
+    def until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            ready, _, _ = select.select([fd], [], [], 60)
+            assert ready, seen[-500:]
+            seen += os.read(fd, 65536)
+
+    until(b"You: ")
+    os.write(fd, b"What do you need the cards for \x1b]0;pwned\x07?\r")
+    until(b"Score:")
+    os.write(fd, b"/end\r")
+    until(b"Saved as session")
+    os.waitpid(pid, 0)
+    os.close(fd)
+    assert b"\x1b]0;pwned" not in seen.split(b"Score:")[1]  # our echo shows it as text
