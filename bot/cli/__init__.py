@@ -47,4 +47,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "handler", None):
             parser.print_help()
             return 2
-        return run_guarded(lambda: int(args.handler(args) or 0))
+        return run_guarded(lambda: int(args.handler(args) or 0), args)

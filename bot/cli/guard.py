@@ -8,6 +8,7 @@ SALESCOACH_DEBUG=1 to see one); a closed pipe (`calibrate | head`) ends the comm
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -23,8 +24,10 @@ from bot.redact import install_log_filter, redact
 EXIT_BROKEN_PIPE = 141
 
 
-def _lang() -> i18n.Lang:
-    return "en" if os.environ.get("SALESCOACH_LANG") == "en" else "sv"
+def _lang(args: argparse.Namespace | None) -> i18n.Lang:
+    from bot.cli.common import error_lang
+
+    return error_lang(args if args is not None else argparse.Namespace())
 
 
 @contextlib.contextmanager
@@ -44,11 +47,11 @@ def safe_streams() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def error_line(exc: BaseException) -> str:
-    """The one line that tells the user what went wrong."""
-    lang = _lang()
+def error_line(exc: BaseException, args: argparse.Namespace | None = None) -> str:
+    """The one line that tells the user what went wrong, in the user's language."""
+    lang = _lang(args)
     if isinstance(exc, SalescoachError):
-        return i18n.text(lang, "edges.error", message=redact(str(exc)))
+        return i18n.text(lang, "edges.error", message=redact(exc.words(lang)))
     if isinstance(exc, OSError):
         path = exc.filename if exc.filename is not None else "?"
         reason = exc.strerror or type(exc).__name__
@@ -64,7 +67,7 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
 
 
-def run_guarded(command: Callable[[], int]) -> int:
+def run_guarded(command: Callable[[], int], args: argparse.Namespace | None = None) -> int:
     """Run a command; turn whatever it raises into one line on stderr and an exit status."""
     try:
         return command()
@@ -75,10 +78,10 @@ def run_guarded(command: Callable[[], int]) -> int:
         print(file=sys.stderr)
         return 130
     except (SalescoachError, OSError) as exc:
-        print(error_line(exc), file=sys.stderr)
+        print(error_line(exc, args), file=sys.stderr)
         return 1
     except Exception as exc:  # the last net: a bug still gets one line, not a traceback
         if os.environ.get("SALESCOACH_DEBUG"):
             raise
-        print(error_line(exc), file=sys.stderr)
+        print(error_line(exc, args), file=sys.stderr)
         return 1

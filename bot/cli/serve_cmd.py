@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     token = bot_token(settings)  # a missing token is reported before anything starts
+    store = settings.store("serve")
+    store.claim(wait=0.0)  # a second bot on the folder is refused before it answers anyone
     url = check_webhook_url(args.webhook, settings.telegram_api_base_url) if args.webhook else None
     asyncio.run(check_bot_api(settings, token))
     logging.basicConfig(

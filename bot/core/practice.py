@@ -106,6 +106,7 @@ class Practice:
     ) -> Session:
         """Begin a role-play: pick the customer's opening line and starting state."""
         scenario = self.scenario(scenario_id)
+        lang = scenario.play_lang(lang)  # a single-language scenario plays in its language
         if level not in scenario.levels:
             raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
         seed = random.randrange(2**31) if seed is None else seed

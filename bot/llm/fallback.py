@@ -8,6 +8,7 @@ from collections.abc import Awaitable
 from dataclasses import replace
 from typing import TypeVar
 
+from bot import i18n
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
 from bot.core.judgement import Judge, Judgement, JudgeRequest
@@ -19,17 +20,6 @@ from bot.redact import redact
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-NOTES: dict[str, dict[Lang, str]] = {
-    "customer": {
-        "sv": "AI-kunden svarade inte ({reason}); offlinekunden tog den här repliken.",
-        "en": "The AI customer did not answer ({reason}); the offline customer took this line.",
-    },
-    "judge": {
-        "sv": "AI-domaren svarade inte ({reason}); offlinedomaren poängsatte den här repliken.",
-        "en": "The AI judge did not answer ({reason}); the offline judge scored this reply.",
-    },
-}
 
 
 async def within(deadline: float | None, work: Awaitable[T]) -> T:
@@ -51,7 +41,7 @@ def fallback_note(part: str, exc: EngineError, lang: Lang) -> str:
     if isinstance(exc, BudgetExhausted):
         return str(exc)
     reason = redact(str(exc)).split(" (")[0][:90]
-    return NOTES[part][lang].format(reason=reason)
+    return i18n.text(lang, f"engine.fallback_{part}", reason=reason)
 
 
 def as_engine_error(exc: Exception, part: str) -> EngineError:

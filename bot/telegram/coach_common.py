@@ -19,7 +19,7 @@ from bot.settings import Settings
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer
-from bot.telegram.texts import esc, t
+from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
 
@@ -68,11 +68,18 @@ def refusals(handler: Handler) -> Handler:
             if update.callback_query is not None:
                 raise StaleButton from exc
             role = isinstance(exc, RoleRequired)
-            await answer(update, context, t(context.lang, "not_allowed") if role else esc(str(exc)))
+            await answer(
+                update, context, t(context.lang, "not_allowed") if role else refusal(context, exc)
+            )
         except SalescoachError as exc:
-            await answer(update, context, esc(str(exc)))
+            await answer(update, context, refusal(context, exc))
 
     return guarded
+
+
+def refusal(context: Context, exc: SalescoachError) -> Html:
+    """The refusal in the user's language: the error's catalogue message, escaped."""
+    return message(context.lang, exc.message) if exc.message else esc(str(exc))
 
 
 def arg_text(context: Context) -> str:

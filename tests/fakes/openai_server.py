@@ -300,3 +300,26 @@ def serve(**kw: Any) -> Iterator[FakeOpenAI]:
 def _headers(handler: BaseHTTPRequestHandler) -> dict[str, str]:
     """Request headers with lower-case names."""
     return {k.lower(): v for k, v in handler.headers.items()}
+
+
+#: What the scenario-drafting prompt says first (prompts/scenario_draft.j2).
+DRAFT_MARK = "You write practice scenarios"
+
+
+def is_scenario_draft(body: dict[str, Any]) -> bool:
+    """Whether a chat request asks for a scenario file."""
+    messages = body.get("messages") or [{}]
+    return DRAFT_MARK in str(messages[0].get("content", ""))
+
+
+def scenario_drafter(body: dict[str, Any]) -> Answer:
+    """Answer a drafting request as an obedient model would: the prompt's template, retitled
+    after the brief, inside a ```yaml fence (which the bot must take off)."""
+    system, user = (str(m.get("content", "")) for m in body["messages"][:2])
+    template = system.split("The template:\n", 1)[1]
+    brief = re.search(r"<brief>(.*?)</brief>", user, re.DOTALL)
+    title = (brief.group(1) if brief else "Draft").split(".")[0].strip()[:60] or "Draft"
+    new_title = f"title: {json.dumps(title, ensure_ascii=False)}"
+    text = re.sub(r"^title: .*$", new_title, template, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^id: .*$", "id: drafted-by-model", text, count=1, flags=re.MULTILINE)
+    return chat(f"```yaml\n{text}\n```")
