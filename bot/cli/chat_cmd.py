@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     report = practice.stop(session)
     save(session)
     if quiet:
-        print(json.dumps(session_json(session, report), ensure_ascii=False))
+        print(json_text(session_json(session, report)))
     else:
         print_report(report, session, practice)
     return 0

@@ -7,8 +7,9 @@ admin rights rather than as a particular coach.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
+
+from bot.hygiene import json_text
 
 OPERATOR = "cli"
 
@@ -68,7 +69,7 @@ def run_cohorts(args: argparse.Namespace) -> int:
         for c in all_cohorts(records)
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     if not rows:
         print("No cohorts yet. A coach creates one with /cohort_new in Telegram.")
@@ -108,7 +109,7 @@ def run_calibrate(args: argparse.Namespace) -> int:
     worst = [r.criterion for r in worst_first(results)]
     if args.json:
         data = {"cohort": cohort.id, "criteria": [r.to_dict() for r in results], "worst": worst}
-        print(json.dumps(data, indent=2))
+        print(json_text(data, indent=2))
         return 0
     print(render_calibration(results, worst))
     return 0

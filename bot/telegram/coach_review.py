@@ -14,6 +14,7 @@ from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
 from bot.core.session import Session, Turn
+from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import words
@@ -286,7 +287,7 @@ async def comment_reply(update: Update, context: Context) -> None:
     context.chat.comment_for = None
     await resolve_lang(update, context)
     user_id, sid, n = str(target["user_id"]), str(target["session_id"]), int(target["turn"])
-    await _save(update, context, user_id, sid, turn=n, comment=update.message.text or "")
+    await _save(update, context, user_id, sid, turn=n, comment=clean(update.message.text or ""))
     raise ApplicationHandlerStop
 
 
