@@ -148,14 +148,20 @@ async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summar
     coach, reps, _ = await team(world, reps=3)
     [pick] = await world.step(coach, "/round_start")
     [scenarios] = await world.press(coach, pick, "Team A")
-    [names] = await world.press(coach, scenarios, "business cards")
+    [levels] = await world.press(coach, scenarios, "business cards")
+    [names] = await world.press(coach, levels, "Hard")
+    assert [pick.buttons, scenarios.buttons, levels.buttons] == [[], [], []]  # used up
     started, board = await world.press(coach, names, "Hide names")
     assert "started for 3 reps" in started.text and "0/3 finished" in board.text
+    asking = ["What do you need?", "What do you need it for?", "Which need comes first?"]
+    pricing = ["Here is the price.", "The price is 100 kr.", "That is our best price."]
     for n, rep in enumerate(reps):
         [invite] = rep.unread()[-1:]
-        assert "Workshop round!" in invite.text
-        await world.press(rep, invite, "Start")
-        await world.step(rep, "What do you need?" if n else "Here is the price.")
+        assert "Workshop round!" in invite.text and "(level 3)" in invite.text
+        [intro, _] = await world.press(rep, invite, "Start")
+        assert "★★★" in intro.text
+        for line in asking if n else pricing:  # a whole attempt, not one line and /end
+            await world.step(rep, line)
         await world.step(rep, "/end")
     await asyncio.sleep(0.3)
     board = world.api.messages[(board.chat_id, board.message_id)]

@@ -28,7 +28,7 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send
+from bot.telegram.replies import answer, drop_keyboard, send
 from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
@@ -58,6 +58,7 @@ async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario (and see the cohort's current assignments)."""
     cohort, rows = await cohort_and_scenario_rows(update, context, "asc")
     rows.append([Button(cl(context.lang, "btn_completion"), callback_data=f"ass:{cohort.id}")])
+    await drop_keyboard(update)  # each wizard step's buttons go once used
     await answer(update, context, ct(context.lang, "assign_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
 
 
@@ -73,6 +74,7 @@ async def choose_level(update: Update, context: Context) -> None:
     row = [
         Button(level_name(n, context.lang), callback_data=f"asl:{cid}:{sid}:{n}") for n in (1, 2, 3)
     ]
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang)), Markup([row]))  # fmt: skip
 
 
@@ -86,6 +88,7 @@ async def choose_deadline(update: Update, context: Context) -> None:
         Button(cl(context.lang, "btn_days", days=d) if d else cl(context.lang, "btn_none"), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
         for d in DEADLINE_DAYS
     ]  # fmt: skip
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "assign_pick_deadline"), Markup([row]))
 
 
@@ -98,6 +101,7 @@ async def create(update: Update, context: Context) -> None:
     cid, sid, level, days = context.match.groups()
     me, data, practice = await actor(update, context), records(context), context.services.practice
     deadline = time.time() + int(days) * 86_400 if int(days) else None
+    await drop_keyboard(update)
     made = await call(assignments.assign, data, me, cid, sid, level=int(level), deadline=deadline, known_scenarios=practice.scenarios)  # fmt: skip
     people = await call(cohorts.members, data, cid)
     for member in people:

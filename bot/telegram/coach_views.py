@@ -17,12 +17,13 @@ from bot.coaching.heatmap import heatmap_png
 from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
 from bot.telegram import coach_callbacks as cb
+from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
+from bot.telegram.replies import answer, drop_keyboard, edit, send_document, send_photo
 from bot.telegram.texts import Html
 
 View = Callable[[Update, Context, cohorts.Cohort], Awaitable[None]]
@@ -102,8 +103,25 @@ async def show_qr(update: Update, context: Context, cohort: cohorts.Cohort) -> N
         )
 
 
+async def ask_new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """Ask before revoking: the old code, link and QR code stop working."""
+    lang = context.lang
+    yes = Button(
+        words.plain(lang, "flow.btn_revoke_yes"), callback_data=cb.cohort("rvy", cohort.id)
+    )
+    no = Button(words.plain(lang, "flow.btn_revoke_no"), callback_data=cb.cohort("rvn", cohort.id))
+    question = words.html(lang, "flow.revoke_ask", cohort=cohort.name, code=cohort.code or "–")
+    await answer(update, context, question, Markup([[yes, no]]))
+
+
+async def keep_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """No to the new code: the question goes, the code stays."""
+    await edit(update, words.html(context.lang, "flow.revoke_kept", code=cohort.code or "–"))
+
+
 async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Revoke the join code and issue a new one."""
+    await drop_keyboard(update)
     fresh = await call(
         cohorts.revoke_code, records(context), await actor(update, context), cohort.id
     )
@@ -139,7 +157,8 @@ async def show_calibration(update: Update, context: Context, cohort: cohorts.Coh
 
 
 VIEWS: dict[str, View] = {
-    "ov": show_overview, "hm": show_heatmap, "rs": show_recent, "qr": show_qr, "rv": new_code,
+    "ov": show_overview, "hm": show_heatmap, "rs": show_recent, "qr": show_qr,
+    "rv": ask_new_code, "rvy": new_code, "rvn": keep_code,
     "csv": send_csv, "html": send_html, "cal": show_calibration,
 }  # fmt: skip
 
