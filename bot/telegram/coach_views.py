@@ -149,8 +149,8 @@ async def send_html(update: Update, context: Context, cohort: cohorts.Cohort) ->
 async def show_calibration(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Judge-vs-coach agreement per criterion."""
     results = await call(calibration.cohort_calibration, records(context), cohort, context.services.practice.rubric)  # fmt: skip
-    worst = [r.criterion for r in calibration.worst_first(results)]
-    table = render_calibration(results, worst)
+    names = {c.id: c.name(context.lang) for c in context.services.practice.rubric.criteria}
+    table = render_calibration(results, context.lang, names)
     await answer(
         update, context, ct(context.lang, "calibration_title", cohort=cohort.name, table=table)
     )
