@@ -68,13 +68,18 @@ async def test_invite_link_makes_a_coach_whose_cohort_reps_join_by_deep_link(wor
     coach = world.rep("Carla", "en", user_id=COACH_ID)
     [welcome] = await world.step(coach, f"/start coach_{code.group(1)}")
     assert "You're a coach now" in welcome.text  # and no generic welcome after it
+    menu = [c["command"] for c in world.api.commands[(f"chat:{COACH_ID}", "")]]
+    assert menu[:2] == ["start", "practice"] and "cohort_new" in menu and "calibrate" in menu
     [created, qr] = await world.step(coach, "/cohort_new Team <A>")
     assert "Cohort Team <A> created" in created.text
     assert qr.kind == "photo" and "Scan to join" in qr.text
     link = re.search(r"start=(join_\w+)", created.text)
     assert link
     rep = world.rep("Anna", "en")
-    [joined] = await world.step(rep, f"/start {link.group(1)}")
+    # Someone new through a join link is welcomed and onboarded, with the join in between.
+    [welcome, joined, choose] = await world.step(rep, f"/start {link.group(1)}")
+    assert welcome.text.startswith("👋 Hi Anna!") and "/practice" in welcome.text
+    assert [b["text"] for b in choose.buttons] == ["🇸🇪 Svenska", "🇬🇧 English"]
     assert joined.text.startswith("You've joined Team <A>!")
     assert "Your coach Carla will be able to see" in joined.text
     # The invite was for one use only.
