@@ -188,6 +188,7 @@ async def test_an_assignment_reaches_every_rep_first_in_practice_and_the_coach_s
     [deadlines] = await world.press(coach, levels, "Medium")
     [done] = await world.press(coach, deadlines, "7 days")
     assert "Assignment sent to 2 reps in Team A" in done.text
+    assert [m.buttons for m in (pick, scenarios, levels, deadlines)] == [[], [], [], []]
     for rep in reps:
         [note] = rep.unread()[-1:]
         assert "Your coach wants you to practise" in note.text and "level 2" in note.text

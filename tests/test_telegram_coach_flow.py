@@ -4,14 +4,13 @@ that go once used, and workshop rounds that rank whole attempts on the scenario'
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.coaching import cohorts, roles, rounds
+from bot.coaching import cohorts, rounds
 from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.core.scenarios import default_scenarios
@@ -24,15 +23,14 @@ from tests.coaching_world import T0, coach, records_in, scripted_practice, sessi
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
 from tests.telegram_world import SCENARIO, World, settings_for
+from tests.test_telegram_coach import ADMIN_ID, COACH_ID, data, team
 
 pytest_plugins = ("tests.telegram_fixtures",)
-
-ADMIN_ID, COACH_ID = 1, 100
 
 
 @pytest.fixture
 async def coached(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:
-    """The bot with coach roles from the store and one admin."""
+    """The bot with coach roles from the store, each handler module registered once."""
     store = AsyncStore(data_dir)
     settings = settings_for(api, data_dir, admin_user_ids=[ADMIN_ID])
     role_of = coach_roles(settings, store)
@@ -44,25 +42,11 @@ async def coached(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:
     await app.shutdown()
 
 
-def _records(world: World) -> Records:
-    assert world.app.bot_data.services is not None
-    return Records(world.app.bot_data.services.store)
-
-
 async def _coach_with_cohort(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], str]:
     """Carla, coach of "Team A" that `reps` reps joined; returns the join code too."""
-    roles.grant_coach(_records(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
-    carla = world.rep("Carla", "en", user_id=COACH_ID)
-    await world.step(carla, "/start")
-    created, _qr = await world.step(carla, "/cohort_new Team A")
-    found = re.search(r"Code: (\w+)", created.text)
-    assert found
-    people = []
-    for n in range(reps):
-        rep = world.rep(f"Rep{n}", "en", user_id=5000 + n)
-        await world.step(rep, f"/join {found.group(1)}")
-        people.append(rep)
-    return carla, people, found.group(1)
+    carla, people, cohort = await team(world, reps)
+    assert cohort.code
+    return carla, people, cohort.code
 
 
 async def test_a_new_swedish_rep_with_an_old_qr_code_is_still_welcomed(coached: World) -> None:
@@ -122,30 +106,25 @@ async def test_a_new_join_code_needs_a_confirmation(coached: World) -> None:
     assert question.text.startswith("♻️ New code for Team A?") and code in question.text
     assert await coached.press(carla, question, "Cancel") == []
     assert question.text == f"👍 The code {code} still works." and question.buttons == []
-    (cohort,) = cohorts.coach_cohorts(_records(coached), Actor(str(COACH_ID), Role.COACH))
+    (cohort,) = cohorts.coach_cohorts(data(coached), Actor(str(COACH_ID), Role.COACH))
     assert cohort.code == code
     [question] = await coached.press(carla, card, "New code")
     [revoked] = await coached.press(carla, question, "Yes, new code")
     assert revoked.text.startswith("The old code no longer works.") and question.buttons == []
 
 
-async def test_assignment_wizard_buttons_go_once_used(coached: World) -> None:
-    carla, _, _ = await _coach_with_cohort(coached)
-    [pick] = await coached.step(carla, "/assign")
-    [scenarios] = await coached.press(carla, pick, "Team A")
-    [levels] = await coached.press(carla, scenarios, "business cards")
-    [deadlines] = await coached.press(carla, levels, "Medium")
-    [done] = await coached.press(carla, deadlines, "7 days")
-    assert "Assignment sent" in done.text
-    assert [m.buttons for m in (pick, scenarios, levels, deadlines)] == [[], [], [], []]
-
-
-def test_one_line_and_end_does_not_rank_in_a_round(tmp_path: Path) -> None:
+def _room(tmp_path: Path) -> tuple[Records, Actor, cohorts.Cohort]:
+    """Coach Carla's cohort with Anna in it."""
     records = records_in(tmp_path)
     carla = coach(records, "100", "Carla")
     cohort = cohorts.create_cohort(records, carla, "Room", now=T0)
     assert cohort.code
     cohorts.join(records, "anna", cohort.code, "Anna", now=T0)
+    return records, carla, cohort
+
+
+def test_one_line_and_end_does_not_rank_in_a_round(tmp_path: Path) -> None:
+    records, carla, cohort = _room(tmp_path)
     rnd = rounds.start_round(records, carla, cohort.id, SCENARIO, level=3, now=T0 + 1)
     stopped = {"level": 3, "scenario": SCENARIO, "outcome": Outcome.STOPPED}
     one_line = session("anna", turn(0, 88), sid="one", at=T0 + 10, **stopped)
@@ -157,11 +136,7 @@ def test_one_line_and_end_does_not_rank_in_a_round(tmp_path: Path) -> None:
 
 
 def test_the_round_summary_names_only_a_skill_the_scenario_trains(tmp_path: Path) -> None:
-    records = records_in(tmp_path)
-    carla = coach(records, "100", "Carla")
-    cohort = cohorts.create_cohort(records, carla, "Room", now=T0)
-    assert cohort.code
-    cohorts.join(records, "anna", cohort.code, "Anna", now=T0)
+    records, carla, cohort = _room(tmp_path)
     focus = default_scenarios()[SCENARIO].focus
     untrained = next(c for c in ("challenge", "insight", "next_step") if c not in focus)
     scores = {untrained: 0, **{c: 3 for c in focus}, focus[-1]: 2}

@@ -16,11 +16,11 @@ from bot.coaching.assignments import Status
 from bot.coaching.records import ASSIGNMENTS
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
-from bot.telegram.cards import level_name
 from bot.telegram.coach_common import (
     actor,
     call,
     cohort_and_scenario_rows,
+    level_rows,
     records,
     refusals,
 )
@@ -66,16 +66,10 @@ async def choose_scenario(update: Update, context: Context) -> None:
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the level."""
-    assert context.match is not None
-    cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
-    if scenario is None:
-        raise StaleButton
-    row = [
-        Button(level_name(n, context.lang), callback_data=f"asl:{cid}:{sid}:{n}") for n in (1, 2, 3)
-    ]
+    scenario, rows = level_rows(context, "asl")
     await drop_keyboard(update)
-    await answer(update, context, ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang)), Markup([row]))  # fmt: skip
+    text = ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang))
+    await answer(update, context, text, Markup(rows))
 
 
 @for_users(Role.COACH)

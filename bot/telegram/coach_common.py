@@ -13,8 +13,10 @@ from telegram import InlineKeyboardButton, Update
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
+from bot.core.scenarios import Scenario
 from bot.errors import NotAllowed, SalescoachError
 from bot.settings import Settings
+from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer
@@ -92,3 +94,18 @@ async def cohort_and_scenario_rows(
         for s in context.services.practice.scenarios.values()
     ]
     return cohort, rows
+
+
+def level_rows(context: Context, prefix: str) -> tuple[Scenario, list[list[InlineKeyboardButton]]]:
+    """The scenario a wizard button (`…:cohort:scenario`) names, and one button per level
+    (`prefix:cohort:scenario:level`); StaleButton for a scenario that does not exist."""
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    scenario = context.services.practice.scenarios.get(sid)
+    if scenario is None:
+        raise StaleButton
+    row = [
+        InlineKeyboardButton(level_name(n, context.lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        for n in (1, 2, 3)
+    ]
+    return scenario, [row]

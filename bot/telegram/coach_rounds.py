@@ -19,9 +19,15 @@ from bot.coaching.records import ROUNDS, Records
 from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow, words
-from bot.telegram.cards import level_name
 from bot.telegram.coach_assign import pick_cohort
-from bot.telegram.coach_common import actor, call, cohort_and_scenario_rows, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    cohort_and_scenario_rows,
+    level_rows,
+    records,
+    refusals,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
@@ -123,16 +129,10 @@ async def choose_scenario(update: Update, context: Context) -> None:
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the difficulty everyone in the round plays."""
-    assert context.match is not None
-    cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
-    if scenario is None:
-        raise StaleButton
-    lang = context.lang
-    row = [Button(level_name(n, lang), callback_data=f"rdl:{cid}:{sid}:{n}") for n in (1, 2, 3)]
+    scenario, rows = level_rows(context, "rdl")
     await drop_keyboard(update)
-    text = words.html(lang, "flow.round_pick_level", scenario=scenario.title(lang))
-    await answer(update, context, text, Markup([row]))
+    text = words.html(context.lang, "flow.round_pick_level", scenario=scenario.title(context.lang))
+    await answer(update, context, text, Markup(rows))
 
 
 @for_users(Role.COACH)
