@@ -129,6 +129,7 @@ async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World
     assert "the judge gave 1" in scores.text
     [saved] = await world.press(coach, scores, "3")
     assert saved.text == "Saved. Rep0 has been notified."
+    assert pick.buttons == [] and scores.buttons == []  # each step's buttons go once used
     [note] = rep.unread()
     assert note.kind == "document" and "Your coach Carla reviewed" in note.text
     assert "Challenge: 3/5" in note.text

@@ -113,6 +113,24 @@ async def test_a_new_join_code_needs_a_confirmation(coached: World) -> None:
     assert revoked.text.startswith("The old code no longer works.") and question.buttons == []
 
 
+async def test_a_round_invite_asks_before_ending_a_role_play_with_replies(coached: World) -> None:
+    carla, [rep], _ = await _coach_with_cohort(coached)
+    picker = (await coached.step(rep, "/practice"))[-1]
+    await coached.press(rep, picker, data="go:best-price-friday:1:practice")
+    await coached.step(rep, "What do you need the price for?")
+    [pick] = await coached.step(carla, "/round_start")
+    [scenarios] = await coached.press(carla, pick, "Team A")
+    [levels] = await coached.press(carla, scenarios, "business cards")
+    [names] = await coached.press(carla, levels, "Easy")
+    await coached.press(carla, names, "Show names")
+    [invite] = rep.unread()[-1:]
+    [question] = await coached.press(rep, invite, "Start")
+    assert question.text.startswith("You're in the middle of a role-play")
+    intro, opening = await coached.press(rep, question, "Yes, start anew")
+    assert "The business cards that never arrived · ★ Easy" in intro.text
+    assert opening.text.startswith("🗣 ")
+
+
 def _room(tmp_path: Path) -> tuple[Records, Actor, cohorts.Cohort]:
     """Coach Carla's cohort with Anna in it."""
     records = records_in(tmp_path)

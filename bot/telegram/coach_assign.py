@@ -29,6 +29,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
@@ -159,7 +160,10 @@ async def start_assignment(update: Update, context: Context) -> None:
     if doc is None or doc["cohort_id"] not in mine:
         raise StaleButton
     a = assignments.Assignment.from_dict(doc)
-    await flow.begin(context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice")
+    if not await ask_first(update, context, a.scenario_id, a.level, "practice"):
+        await flow.begin(
+            context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice"
+        )
 
 
 def register(app: App) -> None:

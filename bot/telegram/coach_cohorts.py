@@ -18,7 +18,7 @@ from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, rep
 from bot.telegram.menus import set_coach_menu
-from bot.telegram.replies import answer, send_photo
+from bot.telegram.replies import answer, drop_keyboard, send_photo
 from bot.telegram.texts import Html, esc
 
 
@@ -187,6 +187,7 @@ async def leave_button(update: Update, context: Context) -> None:
     mine = {c.id: c for c in await call(cohorts.rep_cohorts, data, user_id)}
     cohort = mine.get(context.match.group(1))
     if cohort is not None:
+        await drop_keyboard(update)
         await call(cohorts.leave, data, user_id, cohort.id)
         await answer(update, context, ct(context.lang, "left", cohort=cohort.name))
 

@@ -21,7 +21,7 @@ from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
-from bot.telegram.replies import answer, send_document
+from bot.telegram.replies import answer, drop_keyboard, send_document
 from bot.telegram.texts import Html
 
 #: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
@@ -188,6 +188,7 @@ async def pick_score(update: Update, context: Context) -> None:
     text = ct(
         context.lang, "review_score", n=index + 1, what=what, judge="–" if judge is None else judge
     )
+    await drop_keyboard(update)  # the criterion is chosen: those buttons are used up
     await answer(
         update, context, text, Markup([buttons[:6], buttons[6:]] if cid is None else [buttons])
     )
@@ -201,6 +202,7 @@ async def set_score(update: Update, context: Context) -> None:
     assert context.match is not None
     user_id, sid, n, w, v = context.match.groups()
     cid, value = _criterion(context, int(w)), int(v)
+    await drop_keyboard(update)
     if cid is None:
         await _save(update, context, user_id, sid, turn=int(n), overall=value)
     else:

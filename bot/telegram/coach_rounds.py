@@ -32,6 +32,7 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
@@ -193,7 +194,10 @@ async def join_round(update: Update, context: Context) -> None:
     doc = await call(records(context).get, ROUNDS, context.match.group(1))
     if doc is None or doc.get("ended_at") is not None or user_id not in doc["participants"]:
         raise StaleButton
-    await flow.begin(context, update.effective_chat.id, user_id, doc["scenario_id"], int(doc["level"]), "practice")  # fmt: skip
+    scenario_id, level = str(doc["scenario_id"]), int(doc["level"])
+    if not await ask_first(update, context, scenario_id, level, "practice"):
+        chat_id = update.effective_chat.id
+        await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
 
 
 def ender(watch: RoundWatch) -> Handler:
