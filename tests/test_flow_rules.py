@@ -55,4 +55,4 @@ def test_cli_history_and_progress_skip_sessions_without_replies(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[8] for line in lines] == ["answered"]
     assert main(["progress", "--user", "anna", "--lang", "en"]) == 0
-    assert "Progress for anna: 1 sessions" in capsys.readouterr().out
+    assert "Progress for anna: 1 session\n" in capsys.readouterr().out

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import Any
 
+from bot import i18n
 from bot.core.datafile import Lang
 from bot.core.rubric import Rubric
 from bot.core.session import Session, Turn
@@ -102,6 +103,5 @@ def _advice(
     scored = sorted((score, cid) for cid, score in criteria.items() if score is not None)
     tips = [rubric.criterion(cid).tip(lang_) for score, cid in scored[:2] if score < 4.0]
     if weakest is not None and weakest.judgement.try_instead:
-        label = "Try instead" if lang_ == "en" else "Prova i stället"
-        tips.append(f"{label}: {weakest.judgement.try_instead}")
+        tips.append(i18n.text(lang_, "report.try_instead_tip", text=weakest.judgement.try_instead))
     return tuple(tips)

@@ -74,8 +74,7 @@ def brief_text(scenario: Scenario, rubric: Rubric, lang: Lang, mode: Mode) -> Ht
 
 def persona_name(scenario: Scenario, lang: Lang) -> str:
     """'Eva, inköpschef på Nordbygg'."""
-    persona = scenario.persona
-    return f"{persona.name}, {persona.role(lang)}, {persona.company(lang)}"
+    return scenario.persona.introduce(lang)
 
 
 def start_text(scenario: Scenario, session: Session) -> Html:

@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.coaching.access import Role
 from bot.core.datafile import Lang
+from bot.hygiene import clean_name
 from bot.telegram import callbacks, keyboards
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
@@ -19,8 +20,9 @@ async def welcome(update: Update, context: Context) -> None:
     """Remember the rep's name; explain the idea and how to begin."""
     user = update.effective_user
     assert user is not None  # checked by @rep
-    await context.services.store.update_user(str(user.id), name=user.first_name)
-    await answer(update, context, t(context.lang, "welcome", name=user.first_name))
+    name = clean_name(user.first_name)
+    await context.services.store.update_user(str(user.id), name=name)
+    await answer(update, context, t(context.lang, "welcome", name=name))
 
 
 @rep
