@@ -16,13 +16,12 @@ from bot.core.datafile import Lang
 from bot.core.session import Session
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
-from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
 from bot.telegram.replies import answer, drop_keyboard, send_document
-from bot.telegram.texts import Html
+from bot.telegram.texts import Html, label, t
 
 #: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
 #: after a restart too (the prompt itself shows no internal reference).
@@ -212,10 +211,10 @@ async def set_score(update: Update, context: Context) -> None:
 async def _ask_comment(context: Context, chat_id: int, user_id: str, sid: str, index: int) -> None:
     """Open the coach's reply box for a comment on one turn; their next text is the comment."""
     lang, n = context.lang, index + 1
-    box = ForceReply(input_field_placeholder=words.plain(lang, "flow.comment_placeholder", n=n))
+    box = ForceReply(input_field_placeholder=label(lang, "flow.comment_placeholder", n=n))
     prompt = await context.bot.send_message(
         chat_id,
-        words.html(lang, "flow.comment_prompt", n=n),
+        t(lang, "flow.comment_prompt", n=n),
         parse_mode=ParseMode.HTML,
         reply_markup=box,
     )

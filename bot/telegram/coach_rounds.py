@@ -18,7 +18,7 @@ from bot.coaching.access import Role
 from bot.coaching.records import ROUNDS, Records
 from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
-from bot.telegram import flow, words
+from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
 from bot.telegram.coach_common import (
     actor,
@@ -33,7 +33,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, drop_keyboard, send
 from bot.telegram.switch import ask_first
-from bot.telegram.texts import Html
+from bot.telegram.texts import Html, t
 
 BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
 #: Results arriving within this many seconds share one edit (Telegram limits edits per chat).
@@ -132,7 +132,7 @@ async def choose_level(update: Update, context: Context) -> None:
     """Pick the difficulty everyone in the round plays."""
     scenario, rows = level_rows(context, "rdl")
     await drop_keyboard(update)
-    text = words.html(context.lang, "flow.round_pick_level", scenario=scenario.title(context.lang))
+    text = t(context.lang, "flow.round_pick_level", scenario=scenario.title(context.lang))
     await answer(update, context, text, Markup(rows))
 
 

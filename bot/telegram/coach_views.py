@@ -17,14 +17,13 @@ from bot.coaching.heatmap import heatmap_png
 from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
 from bot.telegram import coach_callbacks as cb
-from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
 from bot.telegram.format import date
 from bot.telegram.replies import answer, drop_keyboard, edit, send_document, send_photo
-from bot.telegram.texts import Html
+from bot.telegram.texts import Html, label, t
 
 View = Callable[[Update, Context, cohorts.Cohort], Awaitable[None]]
 
@@ -106,17 +105,15 @@ async def show_qr(update: Update, context: Context, cohort: cohorts.Cohort) -> N
 async def ask_new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Ask before revoking: the old code, link and QR code stop working."""
     lang = context.lang
-    yes = Button(
-        words.plain(lang, "flow.btn_revoke_yes"), callback_data=cb.cohort("rvy", cohort.id)
-    )
-    no = Button(words.plain(lang, "flow.btn_revoke_no"), callback_data=cb.cohort("rvn", cohort.id))
-    question = words.html(lang, "flow.revoke_ask", cohort=cohort.name, code=cohort.code or "–")
+    yes = Button(label(lang, "flow.btn_revoke_yes"), callback_data=cb.cohort("rvy", cohort.id))
+    no = Button(label(lang, "flow.btn_revoke_no"), callback_data=cb.cohort("rvn", cohort.id))
+    question = t(lang, "flow.revoke_ask", cohort=cohort.name, code=cohort.code or "–")
     await answer(update, context, question, Markup([[yes, no]]))
 
 
 async def keep_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """No to the new code: the question goes, the code stays."""
-    await edit(update, words.html(context.lang, "flow.revoke_kept", code=cohort.code or "–"))
+    await edit(update, t(context.lang, "flow.revoke_kept", code=cohort.code or "–"))
 
 
 async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:

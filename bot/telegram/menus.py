@@ -19,7 +19,6 @@ from bot.coaching.records import Records
 from bot.core.datafile import Lang
 from bot.telegram.context import App, Services
 from bot.telegram.texts import label
-from bot.telegram.words import plain
 
 log = logging.getLogger("bot.telegram")
 
@@ -32,7 +31,7 @@ def coach_commands(lang: Lang) -> list[BotCommand]:
     from bot.telegram.app import COMMANDS
 
     rep = [BotCommand(name, label(lang, f"cmd_{name}")) for name in COMMANDS]
-    return rep + [BotCommand(name, plain(lang, f"flow.cmd_{name}")) for name in COACH_COMMANDS]
+    return rep + [BotCommand(name, label(lang, f"flow.cmd_{name}")) for name in COACH_COMMANDS]
 
 
 async def _lang_of(services: Services, user_id: str) -> Lang:
