@@ -18,9 +18,9 @@ from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.coach_common import (
     actor,
+    ask_level,
     call,
     cohort_and_scenario_rows,
-    level_rows,
     records,
     refusals,
 )
@@ -67,10 +67,7 @@ async def choose_scenario(update: Update, context: Context) -> None:
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the level."""
-    scenario, rows = level_rows(context, "asl")
-    await drop_keyboard(update)
-    text = ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang))
-    await answer(update, context, text, Markup(rows))
+    await ask_level(update, context, "asl", "coach.assign_pick_level")
 
 
 @for_users(Role.COACH)

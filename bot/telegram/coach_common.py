@@ -8,19 +8,18 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
-from bot.core.scenarios import Scenario
 from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
-from bot.telegram.replies import answer
+from bot.telegram.replies import answer, drop_keyboard
 from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
@@ -104,16 +103,20 @@ async def cohort_and_scenario_rows(
     return cohort, rows
 
 
-def level_rows(context: Context, prefix: str) -> tuple[Scenario, list[list[InlineKeyboardButton]]]:
-    """The scenario a wizard button (`…:cohort:scenario`) names, and one button per level
-    (`prefix:cohort:scenario:level`); StaleButton for a scenario that does not exist."""
+async def ask_level(update: Update, context: Context, prefix: str, question: str) -> None:
+    """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
+    level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
+    message's buttons go. StaleButton for a scenario that does not exist."""
     assert context.match is not None
     cid, sid = context.match.groups()
     scenario = context.services.practice.scenarios.get(sid)
     if scenario is None:
         raise StaleButton
+    lang = context.lang
     row = [
-        InlineKeyboardButton(level_name(n, context.lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        InlineKeyboardButton(level_name(n, lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
         for n in (1, 2, 3)
     ]
-    return scenario, [row]
+    await drop_keyboard(update)
+    text = t(lang, question, scenario=scenario.title(lang))
+    await answer(update, context, text, InlineKeyboardMarkup([row]))

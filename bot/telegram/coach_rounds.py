@@ -22,9 +22,9 @@ from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
 from bot.telegram.coach_common import (
     actor,
+    ask_level,
     call,
     cohort_and_scenario_rows,
-    level_rows,
     records,
     refusals,
 )
@@ -33,7 +33,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, drop_keyboard, send
 from bot.telegram.switch import ask_first
-from bot.telegram.texts import Html, t
+from bot.telegram.texts import Html
 
 BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
 #: Results arriving within this many seconds share one edit (Telegram limits edits per chat).
@@ -130,10 +130,7 @@ async def choose_scenario(update: Update, context: Context) -> None:
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the difficulty everyone in the round plays."""
-    scenario, rows = level_rows(context, "rdl")
-    await drop_keyboard(update)
-    text = t(context.lang, "flow.round_pick_level", scenario=scenario.title(context.lang))
-    await answer(update, context, text, Markup(rows))
+    await ask_level(update, context, "rdl", "flow.round_pick_level")
 
 
 @for_users(Role.COACH)
