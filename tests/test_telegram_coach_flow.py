@@ -18,6 +18,7 @@ from bot.core.state import Outcome
 from bot.store import AsyncStore
 from bot.telegram.app import build_application, set_commands
 from bot.telegram.coach_common import coach_roles
+from bot.telegram.context import App
 from bot.telegram.menus import COACH_COMMANDS
 from tests.coaching_world import T0, coach, records_in, scripted_practice, session, turn
 from tests.fakes.bot_api import FakeBotApi
@@ -28,16 +29,21 @@ from tests.test_telegram_coach import ADMIN_ID, COACH_ID, data, team
 pytest_plugins = ("tests.telegram_fixtures",)
 
 
-@pytest.fixture
-async def coached(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:
+async def _coach_app(api: FakeBotApi, data_dir: Path, store: AsyncStore) -> App:
     """The bot with coach roles from the store, each handler module registered once."""
-    store = AsyncStore(data_dir)
     settings = settings_for(api, data_dir, admin_user_ids=[ADMIN_ID])
     role_of = coach_roles(settings, store)
     app = build_application(
         settings, scripted_practice(), store, rate_limiter=None, role_of=role_of
     )
     await app.initialize()
+    return app
+
+
+@pytest.fixture
+async def coached(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:
+    """A coach-enabled bot, driven update by update."""
+    app = await _coach_app(api, data_dir, AsyncStore(data_dir))
     yield World(api, app)
     await app.shutdown()
 
@@ -82,6 +88,32 @@ async def test_a_comment_opens_a_reply_box_and_a_typed_comment_is_saved(coached:
     # The next text is the coach's own again.
     [other] = await coached.step(carla, "Hello?")
     assert other.text.startswith("You have no role-play going")
+    # A command after the prompt means the coach moved on.
+    await coached.press(carla, transcript, "💬 1")
+    await coached.step(carla, "/help")
+    [other] = await coached.step(carla, "Not a comment")
+    assert other.text.startswith("You have no role-play going")
+
+
+async def test_a_typed_comment_is_saved_after_a_restart_too(
+    api: FakeBotApi, data_dir: Path, coached: World
+) -> None:
+    carla, [rep], _ = await _coach_with_cohort(coached)
+    assert coached.app.bot_data.services is not None
+    store = coached.app.bot_data.services.store
+    at = time.time()
+    await store.save_session(
+        session(str(rep.chat_id), turn(0, 30), sid="s1", at=at, scenario=SCENARIO)
+    )
+    [card] = await coached.step(carla, "/cohorts")
+    [recent] = await coached.press(carla, card, "Recent")
+    [transcript] = await coached.press(carla, recent, "Rep0")
+    await coached.press(carla, transcript, "💬 1")
+    again = await _coach_app(api, data_dir, store)  # a restarted bot on the same store
+    restarted = World(api, again)
+    [saved] = await restarted.step(carla, "Well asked!")
+    assert saved.text == "Saved. Rep0 has been notified."
+    await again.shutdown()
 
 
 async def test_help_and_menu_show_coach_commands_to_coaches_only(coached: World) -> None:
