@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
@@ -17,9 +17,10 @@ from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.store import AsyncStore
+from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
-from bot.telegram.replies import answer
+from bot.telegram.replies import answer, drop_keyboard
 from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
@@ -96,3 +97,22 @@ async def cohort_and_scenario_rows(
         for s in context.services.practice.scenarios.values()
     ]
     return cohort, rows
+
+
+async def ask_level(update: Update, context: Context, prefix: str, question: str) -> None:
+    """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
+    level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
+    message's buttons go. StaleButton for a scenario that does not exist."""
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    scenario = context.services.practice.scenarios.get(sid)
+    if scenario is None:
+        raise StaleButton
+    lang = context.lang
+    row = [
+        InlineKeyboardButton(level_name(n, lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        for n in (1, 2, 3)
+    ]
+    await drop_keyboard(update)
+    text = t(lang, question, scenario=scenario.title(lang))
+    await answer(update, context, text, InlineKeyboardMarkup([row]))
