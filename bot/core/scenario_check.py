@@ -140,7 +140,7 @@ def _unsafe(text: str) -> list[Problem]:
 def _parse(raw: bytes) -> tuple[Any, _Reader | None, list[Problem]]:
     """Plain data and its lines, or the problems that stop reading the file at all."""
     if len(raw) > MAX_BYTES:
-        return None, None, [Problem(1, "(file)", _msg("too_big", limit=MAX_BYTES // 1024))]
+        return None, None, list(too_big("").problems)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -265,6 +265,11 @@ def check_bytes(raw: bytes, name: str, criteria: set[str] | None = None) -> Chec
     if plain and scenario.language is None:  # plain strings: offered in their language only
         scenario = scenario.model_copy(update={"language": majority_lang(plain)})
     return Checked(name, scenario)
+
+
+def too_big(name: str) -> Checked:
+    """The one problem of a file known to be over the limit before it is read."""
+    return Checked(name, None, (Problem(1, "(file)", _msg("too_big", limit=MAX_BYTES // 1024)),))
 
 
 def check_file(path: Path, criteria: set[str] | None = None) -> Checked:

@@ -29,6 +29,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
 from bot.telegram.replies import answer, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
@@ -67,7 +68,7 @@ async def choose_level(update: Update, context: Context) -> None:
     """Pick the level."""
     assert context.match is not None
     cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
+    scenario = (await cohort_playable(context, cid)).get(sid)
     if scenario is None:
         raise StaleButton
     row = [
@@ -96,9 +97,9 @@ async def create(update: Update, context: Context) -> None:
     """Store the assignment and tell every member."""
     assert context.match is not None
     cid, sid, level, days = context.match.groups()
-    me, data, practice = await actor(update, context), records(context), context.services.practice
+    me, data = await actor(update, context), records(context)
     deadline = time.time() + int(days) * 86_400 if int(days) else None
-    made = await call(assignments.assign, data, me, cid, sid, level=int(level), deadline=deadline, known_scenarios=practice.scenarios)  # fmt: skip
+    made = await call(assignments.assign, data, me, cid, sid, level=int(level), deadline=deadline, known_scenarios=await cohort_playable(context, cid))  # fmt: skip
     people = await call(cohorts.members, data, cid)
     for member in people:
         await send(context, int(member.user_id), await _assignment_text(context, made, member.user_id), _start(context, made))  # fmt: skip

@@ -24,7 +24,14 @@ T = TypeVar("T")
 
 #: The coach handler modules, for `build_application(modules=…)`: before `media`, which
 #: answers whatever is left.
-COACH_MODULES = ("coach_cohorts", "coach_views", "coach_review", "coach_assign", "coach_rounds")
+COACH_MODULES = (
+    "coach_cohorts",
+    "coach_views",
+    "coach_review",
+    "coach_assign",
+    "coach_rounds",
+    "coach_scenarios",
+)
 
 
 def records(context: Context) -> Records:
@@ -83,12 +90,14 @@ async def cohort_and_scenario_rows(
     update: Update, context: Context, prefix: str
 ) -> tuple[Any, list[list[InlineKeyboardButton]]]:
     """The coach's cohort named in the callback, and one button per scenario (`prefix:cohort:id`)."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cohort = await call(
         cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1)
     )
     rows = [
         [InlineKeyboardButton(s.title(context.lang), callback_data=f"{prefix}:{cohort.id}:{s.id}")]
-        for s in context.services.practice.scenarios.values()
+        for s in (await cohort_playable(context, cohort.id)).values()
     ]
     return cohort, rows

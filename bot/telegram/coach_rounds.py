@@ -25,6 +25,7 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.texts import Html
 
 BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
@@ -137,7 +138,7 @@ def starter(watch: RoundWatch) -> Handler:
         """Open the round, post the leaderboard here and invite every member."""
         assert context.match is not None and update.effective_chat is not None
         cid, sid, hide = context.match.groups()
-        if sid not in context.services.practice.scenarios:
+        if sid not in await cohort_playable(context, cid):
             raise StaleButton
         me, data = await actor(update, context), records(context)
         rnd = await call(rounds.start_round, data, me, cid, sid, hide_names=hide == "1")

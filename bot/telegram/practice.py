@@ -12,12 +12,14 @@ from bot.telegram.cards import brief_text, level_name, mode_name, picker_text
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.replies import answer, edit
+from bot.telegram.scenario_access import playable
 from bot.telegram.texts import Html, t
 
 
-def _scenario(context: Context, scenario_id: str) -> Scenario:
-    """The scenario a button names; an unknown id means a stale or forged button."""
-    scenario = context.services.practice.scenarios.get(scenario_id)
+async def _scenario(update: Update, context: Context, scenario_id: str) -> Scenario:
+    """The scenario a button names; an id the rep may not play means a stale or forged button."""
+    assert update.effective_user is not None
+    scenario = (await playable(context, str(update.effective_user.id))).get(scenario_id)
     if scenario is None:
         raise StaleButton
     return scenario
@@ -29,7 +31,8 @@ async def _picker(update: Update, context: Context) -> tuple[Html, InlineKeyboar
     practice = context.services.practice
     ongoing = await flow.active(context, str(update.effective_user.id))
     active = practice.scenarios.get(ongoing.scenario_id) if ongoing else None
-    scenarios = practice.scenarios.values()
+    mine = await playable(context, str(update.effective_user.id))
+    scenarios = [s for s in mine.values() if context.lang in s.languages]
     text = picker_text(scenarios, practice.rubric, context.lang, active)
     return text, keyboards.picker(scenarios, context.lang)
 
@@ -54,16 +57,16 @@ async def show_picker(update: Update, context: Context) -> None:
 async def show_brief(update: Update, context: Context) -> None:
     """One customer's situation, what it trains, and the difficulty buttons."""
     assert context.match is not None
-    scenario = _scenario(context, context.match.group(1))
+    scenario = await _scenario(update, context, context.match.group(1))
     mode = callbacks.as_mode(context.match.group(2))
     text = brief_text(scenario, context.services.practice.rubric, context.lang, mode)
     await edit(update, text, keyboards.brief(scenario, context.lang, mode))
 
 
-def _chosen(context: Context) -> tuple[Scenario, int, Mode]:
+async def _chosen(update: Update, context: Context) -> tuple[Scenario, int, Mode]:
     """Scenario, level and mode from a start button, checked against what exists."""
     assert context.match is not None
-    scenario = _scenario(context, context.match.group(1))
+    scenario = await _scenario(update, context, context.match.group(1))
     level, mode = int(context.match.group(2)), callbacks.as_mode(context.match.group(3))
     if level not in scenario.levels:
         raise StaleButton
@@ -75,7 +78,7 @@ def _chosen(context: Context) -> tuple[Scenario, int, Mode]:
 async def go(update: Update, context: Context) -> None:
     """Start the chosen customer at the chosen difficulty and mode."""
     assert update.effective_user is not None and update.effective_chat is not None
-    scenario, level, mode = _chosen(context)
+    scenario, level, mode = await _chosen(update, context)
     lang = context.lang
     title, level_text, mode_text = (
         scenario.title(lang),
@@ -92,7 +95,7 @@ async def go(update: Update, context: Context) -> None:
 async def again(update: Update, context: Context) -> None:
     """From a report card: the same customer, difficulty and mode once more."""
     assert update.effective_user is not None and update.effective_chat is not None
-    scenario, level, mode = _chosen(context)
+    scenario, level, mode = await _chosen(update, context)
     user_id, chat_id = str(update.effective_user.id), update.effective_chat.id
     await flow.begin(context, chat_id, user_id, scenario.id, level, mode)
 
