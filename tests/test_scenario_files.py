@@ -368,3 +368,10 @@ async def test_a_question_aimed_at_a_fact_brings_that_fact(judge: OfflineJudge, 
     question, fact_word = FACT_QUESTIONS[lang]
     session = await play(practice_for(scenario, judge), scenario.id, lang, [question])
     assert fact_word in session.turns[-1].customer_response, trail(session)
+
+
+def test_thousands_of_nested_brackets_are_one_clear_problem() -> None:
+    result = checked("a: " + "[" * 900 + "]" * 900)
+    assert result.report("en") == [
+        "mine.yaml:1: (yaml): nested too deeply; a scenario file has only a few levels"
+    ]

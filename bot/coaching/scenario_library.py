@@ -22,6 +22,8 @@ from bot.core.scenarios import Scenario
 from bot.errors import NotAllowed
 
 TABLE = "coach_scenarios"
+#: Scenarios one coach may keep; every rep's /practice reads the whole table.
+MAX_PER_COACH = 50
 
 
 def runtime_id(coach_id: str, scenario_id: str) -> str:
@@ -90,6 +92,8 @@ def save(
     old = records.get(TABLE, key)
     if key in set(taken) or (old is not None and old["user_id"] != actor.user_id):
         raise NotAllowed(f"The id {checked.scenario.id!r} is taken; change the id in the file.")
+    if old is None and len(records.find(TABLE, user_id=actor.user_id)) >= MAX_PER_COACH:
+        raise NotAllowed(f"You have {MAX_PER_COACH} scenarios; replace one (same id) instead.")
     entry = CoachScenario(
         key,
         actor.user_id,
@@ -125,12 +129,24 @@ def toggle(records: Records, actor: Actor, key: str, cohort_id: str) -> tuple[Co
     """Publish the scenario to one of the actor's cohorts, or unpublish it if it already is;
     returns the entry and whether it is now published there."""
     owned_cohort(records, actor, cohort_id)
-    entry = owned(records, actor, key)
-    published = cohort_id not in entry.cohorts
-    others = tuple(c for c in entry.cohorts if c != cohort_id)
-    changed = replace(entry, cohorts=(*others, cohort_id) if published else others)
-    records.put(TABLE, key, changed.to_dict())
-    return changed, published
+    owned(records, actor, key)
+    result: list[CoachScenario] = []
+
+    def flip(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+        if doc is None:  # deleted meanwhile: nothing to change
+            return None
+        entry = CoachScenario.from_dict(doc)
+        others = tuple(c for c in entry.cohorts if c != cohort_id)
+        changed = replace(
+            entry, cohorts=others if cohort_id in entry.cohorts else (*others, cohort_id)
+        )
+        result.append(changed)
+        return changed.to_dict()
+
+    records.modify(TABLE, key, flip)  # one atomic step: two quick taps cannot lose one
+    if not result:
+        raise NotAllowed("That is not one of your scenarios.")
+    return result[0], cohort_id in result[0].cohorts
 
 
 def unpublish_all(records: Records, actor: Actor, key: str) -> CoachScenario:

@@ -158,10 +158,15 @@ def _parse(raw: bytes) -> tuple[Any, _Reader | None, list[Problem]]:
         return None, None, [Problem(line, "(yaml)", _msg("syntax", detail=detail))]
     except yaml.YAMLError as exc:
         return None, None, [Problem(1, "(yaml)", _msg("syntax", detail=quote(exc)))]
+    except RecursionError:  # thousands of nested brackets
+        return None, None, [Problem(1, "(yaml)", _msg("too_deep"))]
     if node is None:
         return None, None, [Problem(1, "(file)", _msg("empty"))]
     reader = _Reader()
-    return reader.build(node, ()), reader, []
+    try:
+        return reader.build(node, ()), reader, []
+    except RecursionError:
+        return None, None, [Problem(1, "(yaml)", _msg("too_deep"))]
 
 
 def majority_lang(texts: list[str]) -> Lang:
