@@ -375,3 +375,12 @@ def test_thousands_of_nested_brackets_are_one_clear_problem() -> None:
     assert result.report("en") == [
         "mine.yaml:1: (yaml): nested too deeply; a scenario file has only a few levels"
     ]
+
+
+def test_the_readme_example_passes_check() -> None:
+    readme = (paths.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### An annotated example", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = checked(example, "README.md")
+    assert result.problems == (), result.report("en")
+    assert result.scenario is not None and result.scenario.languages == ("en",)
