@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.core.datafile import Lang
     from bot.core.practice import Practice
     from bot.core.session import Session
+    from bot.store import Store
 
 STOP_WORDS = {"/end", "/slut", "/stop", "/quit", "/avsluta"}
 HINT_WORDS = {"/hint", "/tips", "/ledtråd"}
@@ -49,12 +50,14 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     settings = load_settings()
+    store = settings.store("chat")
+    store.claim()  # one writer per data folder: a second chat waits, or hears who writes
     practice = build_practice(settings)
     if args.scenario_file:
         args.scenario = _add_file(practice, args.scenario_file, resolve_lang(args.lang))
     user = resolve_user(args.user)
     if args.resume:
-        session = _unfinished(settings, user)
+        session = _unfinished(store, user)
     else:
         lang = resolve_lang(args.lang or settings.default_lang)
         session = practice.start(
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if not quiet:
         _print_start(practice, session)
     _warm_up_in_background()
-    save = _saver(settings)
+    save = store.save_session
     save(session)
     try:
         asyncio.run(_loop(practice, session, quiet, save))
@@ -131,22 +134,19 @@ def _print_start(practice: Practice, session: Session) -> None:
     print(f"{scenario.persona.name}: {session.last_customer_line}\n", flush=True)
 
 
-def _unfinished(settings: Any, user: str) -> Session:
+def _unfinished(store: Store, user: str) -> Session:
     """The user's unfinished session, or an error saying how to start one."""
     from bot.errors import SalescoachError
-    from bot.store import Store
 
-    session = Store(settings.data_dir).active_session(user)
+    session = store.active_session(user)
     if session is None:
-        raise SalescoachError(
-            f"No unfinished role-play for {user!r}. Start one with `salescoach chat`."
-        )
+        raise SalescoachError.said("cli.no_unfinished", user=user)
     return session
 
 
 def _pick_scenario(practice: Practice, lang: Lang) -> str:
     """Ask on a terminal; otherwise take the first scenario."""
-    ids = list(practice.scenarios)
+    ids = [sid for sid, s in practice.scenarios.items() if lang in s.languages]
     if not interactive():
         return ids[0]
     from bot.cli.texts import t
@@ -154,7 +154,8 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
     lang_ = lang
     for n, sid in enumerate(ids, 1):
         s = practice.scenarios[sid]
-        print(f"{n:>2}. {s.title(lang_)}  ({', '.join(s.focus)})")
+        skills = ", ".join(practice.rubric.criterion(c).name(lang_) for c in s.focus)
+        print(f"{n:>2}. {s.title(lang_)}  ({skills})")
     while True:
         answer = input(t("pick", lang_) + " ").strip()
         if not answer:
@@ -172,14 +173,6 @@ def _warm_up_in_background() -> None:
     from bot.core.offline_judge import OfflineJudge
 
     threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
-
-
-def _saver(settings: Any) -> Any:
-    """A function that saves the session durably to the store."""
-    from bot.store import Store
-
-    store = Store(settings.data_dir)
-    return store.save_session
 
 
 def _add_file(practice: Practice, path: Path, lang: Lang) -> str:

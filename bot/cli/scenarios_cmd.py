@@ -40,6 +40,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the scenarios as a table or JSON."""
+    from bot.core.rubric import default_rubric
     from bot.core.scenarios import scenario_sources
 
     lang = resolve_lang(args.lang)
@@ -61,10 +62,12 @@ def run(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    rubric = default_rubric()
     offered = [s for s, _ in sources.values() if lang in s.languages]
     width = max(len(s.id) for s in offered)
     for s in offered:
-        print(f"{s.id:<{width}}  {s.title(lang)}  [{', '.join(s.focus)}]")
+        skills = ", ".join(rubric.criterion(c).name(lang) for c in s.focus)
+        print(f"{s.id:<{width}}  {s.title(lang)}  [{skills}]")
     return 0
 
 

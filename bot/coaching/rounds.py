@@ -110,10 +110,10 @@ def start_round(
     """Open a round for every current member of one of the actor's cohorts."""
     owned_cohort(records, actor, cohort_id)
     if open_round(records, cohort_id) is not None:
-        raise SalescoachError("A round is already running in this cohort; end it first.")
+        raise SalescoachError.said("coaching.round_running")
     people = members(records, cohort_id)
     if not people:
-        raise SalescoachError("Nobody has joined this cohort yet; share the join link first.")
+        raise SalescoachError.said("coaching.cohort_empty")
     aliases = [f"#{n}" for n in range(1, len(people) + 1)]
     random.Random(secrets.randbits(32)).shuffle(aliases)
     participants = {m.user_id: [m.name, alias] for m, alias in zip(people, aliases, strict=True)}
@@ -136,7 +136,7 @@ def get_round(records: Records, actor: Actor, round_id: str) -> Round:
     """A round of one of the actor's cohorts (NotAllowed for any other id)."""
     doc = records.get(ROUNDS, round_id)
     if doc is None:
-        raise NotAllowed("That is not one of your rounds.")
+        raise NotAllowed.said("coaching.not_your_round")
     owned_cohort(records, actor, doc["cohort_id"])
     return Round.from_dict(doc)
 
@@ -255,7 +255,7 @@ def end_round(
     """Close one of the actor's rounds and return its summary."""
     rnd = get_round(records, actor, round_id)
     if not rnd.open:
-        raise SalescoachError("That round has already ended.")
+        raise SalescoachError.said("coaching.round_ended")
     ended = Round.from_dict({**rnd.to_dict(), "ended_at": now or time.time()})
     records.put(ROUNDS, ended.id, ended.to_dict())
     return ended, summarise(records, ended)
