@@ -10,7 +10,8 @@ from bot.core.datafile import Lang
 from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
-from bot.core.scenario_check import MAX_BYTES, QUOTE_CHARS, Checked, check_bytes
+from bot.core.scenario_check import MAX_BYTES, Checked, check_bytes
+from bot.core.scenario_problems import QUOTE_CHARS
 from bot.core.scenario_template import filled_from_brief, template_text
 from bot.core.scenarios import DEFAULT_LEVELS, Scenario
 from bot.core.session import Session
