@@ -71,7 +71,7 @@ async def test_a_damaged_session_file_does_not_stop_the_rep(world: World, data_d
     answered = _texts(await world.step(rep, REPLY))
     history = _texts(await world.step(rep, "/history"))
 
-    assert any(text.startswith("📊") for text in answered)
+    assert any(text.startswith("📊") for text in answered), answered
     assert (
         history[0]
         == f"1 saved session could not be read (damaged file: {old.id}); everything else is shown."
