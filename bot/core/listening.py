@@ -166,6 +166,7 @@ class Listener:
         self._encoder = encoder
         self._banks: dict[tuple[str, ...], _Bank] = {}
         self._lock = threading.Lock()
+        self._build = threading.Lock()  # one thread embeds a bank; replies arriving meanwhile wait
         self._universe = list(scenarios)  # every fact of these is the baseline to stand out from
         self._baseline: Vectors | None = None
 
@@ -235,19 +236,24 @@ class Listener:
 
     def _baseline_rows(self) -> Vectors:
         """Every fact of every scenario, embedded once: what "about anything" looks like."""
-        if self._baseline is None:
-            texts = [
-                fact(lang)
-                for scenario in self._universe
-                for fact in scenario.hidden.reveals
-                for lang in LANGS
-            ]
-            try:
-                rows = self.encoder.embed(texts, "passage") if texts else None
-            except Exception:
-                rows = None
-            self._baseline = rows if rows is not None else np.zeros((0, 0), dtype=np.float32)
-        return self._baseline
+        if self._baseline is not None:
+            return self._baseline
+        with self._build:
+            if self._baseline is None:
+                self._baseline = self._embed_baseline()
+            return self._baseline
+
+    def _embed_baseline(self) -> Vectors:
+        texts = [
+            fact(lang)
+            for scenario in self._universe
+            for fact in scenario.hidden.reveals
+            for lang in LANGS
+        ]
+        try:
+            return self.encoder.embed(texts, "passage")
+        except Exception:  # no encoder: no baseline, raw similarities
+            return np.zeros((0, 0), dtype=np.float32)
 
     def _embed(self, reply: str) -> Vectors | None:
         try:
@@ -261,13 +267,23 @@ class Listener:
         return (scenario.id, *(item(lang) for item in items for lang in ("sv", "en")))
 
     def _bank(self, scenario: Scenario) -> _Bank:
-        items = [*scenario.hidden.reveals, *scenario.hidden.will_not_reveal]
-        texts = [(item("sv"), item("en")) for item in items]
         key = self._key(scenario)
         with self._lock:
             bank = self._banks.get(key)
         if bank is not None:
             return bank
+        with self._build:
+            with self._lock:
+                bank = self._banks.get(key)
+            if bank is None:
+                bank = self._embed_bank(scenario)
+                with self._lock:
+                    self._banks[key] = bank
+            return bank
+
+    def _embed_bank(self, scenario: Scenario) -> _Bank:
+        items = [*scenario.hidden.reveals, *scenario.hidden.will_not_reveal]
+        texts = [(item("sv"), item("en")) for item in items]
         rows: list[str] = []
         owners: list[int] = []
         for index, pair in enumerate(texts):
@@ -280,12 +296,9 @@ class Listener:
             vectors = self.encoder.embed(rows, "passage")
         except Exception:  # no encoder on this machine: fall back to word stems
             vectors = np.zeros((0, 0), dtype=np.float32)
-        bank = _Bank(
+        return _Bank(
             rows=vectors,
             owners=np.asarray(owners),
             n_facts=len(scenario.hidden.reveals),
             stems=tuple(stems(sv) | stems(en) for sv, en in texts),
         )
-        with self._lock:
-            self._banks[key] = bank
-        return bank
