@@ -50,6 +50,7 @@ class CustomerState:
     objections_used: int = 0
     rude_count: int = 0
     price_pushes: int = 0  # replies that only talked price or caved
+    off_topic: int = 0  # replies beside the point
     turn: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,7 +125,12 @@ def advance(
     if Signal.FILLER in signals or Signal.OFF_TOPIC in signals:
         patience_delta -= 10
 
-    trust = _clamp(state.trust + trust_delta)
+    off_topic = Signal.OFF_TOPIC in signals and Signal.RUDE not in signals
+    trust, patience = _clamp(state.trust + trust_delta), _clamp(state.patience + patience_delta)
+    if off_topic and state.off_topic == 0:
+        # A first reply beside the point puzzles the customer; it does not make them leave.
+        trust, patience = max(trust, LOSE_TRUST), max(patience, 1)
+        trust_delta, patience_delta = trust - state.trust, patience - state.patience
     # A question aimed at a fact gets it while the customer is still talking to the rep; an
     # open need question earns one when it warmed the customer.
     open_ = reading.fact is not None and trust >= OPEN_TRUST and not signals & _CLOSED
@@ -133,7 +139,8 @@ def advance(
     new = replace(
         state,
         trust=trust,
-        patience=_clamp(state.patience + patience_delta),
+        patience=patience,
+        off_topic=state.off_topic + off_topic,
         revealed=bin(told).count("1"),
         told=told,
         counter=_counter(state, reading, trust, signals),
