@@ -139,6 +139,22 @@ def is_question(text: str) -> bool:
     return any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!\n]", folded))
 
 
+def asked(text: str) -> str:
+    """The sentences of the reply that ask something (what facts are matched against), or the
+    whole reply when no single sentence does; at most the last 300 characters."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    asking = [p for p in parts if p and is_question(p)]
+    return (" ".join(asking) or text.strip())[-300:]
+
+
+def needs_meaning(text: str) -> str | None:
+    """The text the listener will embed for this reply, or None when it won't need the encoder
+    (no question, or a time slot, which is answered as a slot)."""
+    if not is_question(text) or proposed_slot(text, frozenset()) is not None:
+        return None
+    return asked(text)
+
+
 def proposed_slot(text: str, signals: frozenset[Signal]) -> Slot | None:
     """The slot the reply proposes: a day or time with a meeting move around it."""
     slot = find_slot(text)
@@ -212,7 +228,9 @@ class Listener:
         return Reading(question=True, fact=runner, targeted=targeted)
 
     def scores(self, scenario: Scenario, reply: str, vector: Vectors | None = None) -> Vectors:
-        """Similarity of the reply to each fact, then each secret (max over rows, + stems)."""
+        """Similarity of the reply's asking sentences to each fact, then each secret (max over
+        rows, relative to the average fact, + shared stems); `vector` embeds `asked(reply)`."""
+        reply = asked(reply)
         bank = self._bank(scenario)
         items = bank.n_facts + len(scenario.hidden.will_not_reveal)
         out = np.full(items, -1.0, dtype=np.float32)
