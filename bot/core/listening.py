@@ -13,14 +13,17 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from bot.core.datafile import LANGS
-from bot.core.encoder import Encoder, Vectors, default_encoder
 from bot.core.judgement import Signal
 from bot.core.scenarios import Scenario
 from bot.core.slots import Slot, find_slot, fold
+
+if TYPE_CHECKING:  # numpy and the encoder load with the first question, not with `chat`
+    import numpy as np
+
+    from bot.core.encoder import Encoder, Vectors
 
 #: A question this much closer to a fact than to the average fact of every scenario asks
 #: about it, even when the judge saw no need question. (e5 similarities all sit around
@@ -189,6 +192,8 @@ class Listener:
     @property
     def encoder(self) -> Encoder:
         """The encoder in use (the process-wide one unless given)."""
+        from bot.core.encoder import default_encoder
+
         return self._encoder or default_encoder()
 
     def prepare(self, scenario: Scenario) -> None:
@@ -205,6 +210,8 @@ class Listener:
         vector: Vectors | None = None,
     ) -> Reading:
         """What this reply asks or proposes; `told` is the bitmask of facts already shared."""
+        import numpy as np
+
         question = is_question(reply)
         slot = proposed_slot(reply, signals)
         if slot is not None or not question:  # a proposal is answered as a proposal
@@ -230,6 +237,8 @@ class Listener:
     def scores(self, scenario: Scenario, reply: str, vector: Vectors | None = None) -> Vectors:
         """Similarity of the reply's asking sentences to each fact, then each secret (max over
         rows, relative to the average fact, + shared stems); `vector` embeds `asked(reply)`."""
+        import numpy as np
+
         reply = asked(reply)
         bank = self._bank(scenario)
         items = bank.n_facts + len(scenario.hidden.will_not_reveal)
@@ -274,6 +283,7 @@ class Listener:
             return np.zeros((0, 0), dtype=np.float32)
 
     def _embed(self, reply: str) -> Vectors | None:
+
         try:
             return self.encoder.embed([reply], "query")[0]
         except Exception:  # no encoder on this machine: word stems decide
@@ -300,6 +310,8 @@ class Listener:
             return bank
 
     def _embed_bank(self, scenario: Scenario) -> _Bank:
+        import numpy as np
+
         items = [*scenario.hidden.reveals, *scenario.hidden.will_not_reveal]
         texts = [(item("sv"), item("en")) for item in items]
         rows: list[str] = []

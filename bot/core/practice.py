@@ -7,12 +7,11 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
 from bot.core.embed_batch import EmbedBatcher
-from bot.core.encoder import Vectors
 from bot.core.judgement import Judge, Judgement, JudgeRequest
 from bot.core.listening import Listener, needs_meaning
 from bot.core.report import ReportCard, build_report
@@ -22,6 +21,9 @@ from bot.core.session import Mode, Session, Turn
 from bot.core.state import CustomerState, Outcome, advance
 from bot.errors import SalescoachError, SessionFinished
 from bot.hygiene import clean
+
+if TYPE_CHECKING:
+    from bot.core.encoder import Vectors
 
 #: Replies longer than this are cut before judging; the rep is told.
 MAX_REPLY_CHARS = 1500
