@@ -6,10 +6,12 @@ import argparse
 import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
+from bot.errors import SalescoachError
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -25,6 +27,9 @@ def register(sub: Any) -> None:
     """Add the `chat` command."""
     parser: argparse.ArgumentParser = sub.add_parser("chat", help="practise a role-play")
     parser.add_argument("--scenario", help="scenario id (see `salescoach scenarios`)")
+    parser.add_argument(
+        "--scenario-file", type=Path, help="playtest your own scenario file (see `scenarios new`)"
+    )
     add_lang(parser)
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
@@ -48,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     store = settings.store("chat")
     store.claim()  # one writer per data folder: a second chat waits, or hears who writes
     practice = build_practice(settings)
+    if args.scenario_file:
+        args.scenario = _add_file(practice, args.scenario_file, resolve_lang(args.lang))
     user = resolve_user(args.user)
     if args.resume:
         session = _unfinished(store, user)
@@ -115,14 +122,12 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
 
 def _save_turn(save: Any, session: Session) -> None:
     """Save before showing anything: a turn the disk refused is reported, never printed."""
-    from bot import i18n
     from bot.errors import StoreError
 
     try:
         save(session)
     except StoreError as exc:
-        text = i18n.text(session.lang, "store.turn_not_saved_cli", reason=str(exc))
-        raise StoreError(text) from None
+        raise StoreError.said("store.turn_not_saved_cli", reason=str(exc)) from None
 
 
 def _print_start(practice: Practice, session: Session) -> None:
@@ -145,9 +150,7 @@ def _unfinished(store: Store, user: str) -> Session:
 
     session = store.active_session(user)
     if session is None:
-        raise SalescoachError(
-            f"No unfinished role-play for {user!r}. Start one with `salescoach chat`."
-        )
+        raise SalescoachError.said("cli.no_unfinished", user=user)
     return session
 
 
@@ -161,7 +164,8 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
     lang_ = lang
     for n, sid in enumerate(ids, 1):
         s = practice.scenarios[sid]
-        print(f"{n:>2}. {s.title(lang_)}  ({', '.join(s.focus)})")
+        skills = ", ".join(practice.rubric.criterion(c).name(lang_) for c in s.focus)
+        print(f"{n:>2}. {s.title(lang_)}  ({skills})")
     while True:
         answer = input(t("pick", lang_) + " ").strip()
         if not answer:
@@ -179,3 +183,14 @@ def _warm_up_in_background() -> None:
     from bot.core.offline_judge import OfflineJudge
 
     threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
+
+
+def _add_file(practice: Practice, path: Path, lang: Lang) -> str:
+    """Check a coach's scenario file and make it playable here; its id."""
+    from bot.core.scenario_check import check_file
+
+    checked = check_file(path)
+    if checked.scenario is None:
+        raise SalescoachError("\n".join(checked.report(lang)))
+    practice.scenarios = {**practice.scenarios, checked.scenario.id: checked.scenario}
+    return checked.scenario.id

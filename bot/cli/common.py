@@ -30,12 +30,22 @@ def resolve_user(name: str | None) -> str:
 
 
 def resolve_lang(lang: str | None) -> Lang:
-    """The language given, else the configured default."""
+    """The language given, else SALESCOACH_LANG from the environment or `.env`, else Swedish."""
     if lang in ("sv", "en"):
         return "en" if lang == "en" else "sv"
-    import os
+    from bot.settings import load_settings
 
-    return "en" if os.environ.get("SALESCOACH_LANG") == "en" else "sv"
+    return load_settings().default_lang
+
+
+def error_lang(args: argparse.Namespace) -> Lang:
+    """The language to report an error in; settings that fail to load fall back to Swedish."""
+    from bot.errors import SalescoachError
+
+    try:
+        return resolve_lang(getattr(args, "lang", None))
+    except SalescoachError:
+        return "sv"
 
 
 def interactive() -> bool:

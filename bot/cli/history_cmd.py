@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     user = resolve_user(args.user)
     store = load_settings().store("history")
-    summaries = store.sessions(user, limit=args.limit)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    summaries = [s for s in store.sessions(user) if s.turns][: args.limit]
     note_unreadable([str(path) for path in store.unreadable(user)])
     if not summaries:
         print(f"No sessions stored for {user}. Start one with `salescoach chat`.")

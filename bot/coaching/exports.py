@@ -27,9 +27,20 @@ from bot.core.session import Session
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FIXED_COLUMNS = (
-    "cohort", "rep_id", "rep", "session_id", "scenario", "level", "mode", "started", "ended",
-    "outcome", "turns", "overall", "passed",
-)  # fmt: skip
+    "cohort",
+    "rep_id",
+    "rep",
+    "session_id",
+    "scenario",
+    "level",
+    "mode",
+    "started",
+    "ended",
+    "outcome",
+    "turns",
+    "overall",
+    "passed",
+)
 REVIEW_COLUMNS = ("coach_overall", "coach_reviews")
 
 

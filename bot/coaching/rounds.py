@@ -10,7 +10,7 @@ from statistics import mean, median
 from typing import Any
 
 from bot.coaching.access import Actor, Role, owned_cohort, requires
-from bot.coaching.cohorts import members
+from bot.coaching.cohorts import Member, members
 from bot.coaching.records import MEMBERS, ROUND_RESULTS, ROUNDS, Records
 from bot.core.report import criterion_means, session_overall
 from bot.core.rubric import Rubric, default_rubric
@@ -110,20 +110,29 @@ def start_round(
     """Open a round for every current member of one of the actor's cohorts."""
     owned_cohort(records, actor, cohort_id)
     if open_round(records, cohort_id) is not None:
-        raise SalescoachError("A round is already running in this cohort; end it first.")
+        raise SalescoachError.said("coaching.round_running")
     people = members(records, cohort_id)
     if not people:
-        raise SalescoachError("Nobody has joined this cohort yet; share the join link first.")
-    aliases = [f"#{n}" for n in range(1, len(people) + 1)]
-    random.Random(secrets.randbits(32)).shuffle(aliases)
-    participants = {m.user_id: [m.name, alias] for m, alias in zip(people, aliases, strict=True)}
-    started = now or time.time()
+        raise SalescoachError.said("coaching.cohort_empty")
     rnd = Round(
-        secrets.token_hex(4), cohort_id, scenario_id, level, actor.user_id, started,
-        hide_names, participants,
-    )  # fmt: skip
+        id=secrets.token_hex(4),
+        cohort_id=cohort_id,
+        scenario_id=scenario_id,
+        level=level,
+        coach_id=actor.user_id,
+        started_at=now or time.time(),
+        hide_names=hide_names,
+        participants=with_aliases(people),
+    )
     records.put(ROUNDS, rnd.id, rnd.to_dict())
     return rnd
+
+
+def with_aliases(people: list[Member]) -> dict[str, list[str]]:
+    """Each member's name and an alias (#1, #2 … in random order) for a names-hidden board."""
+    aliases = [f"#{n}" for n in range(1, len(people) + 1)]
+    random.Random(secrets.randbits(32)).shuffle(aliases)
+    return {m.user_id: [m.name, alias] for m, alias in zip(people, aliases, strict=True)}
 
 
 def open_round(records: Records, cohort_id: str) -> Round | None:
@@ -136,7 +145,7 @@ def get_round(records: Records, actor: Actor, round_id: str) -> Round:
     """A round of one of the actor's cohorts (NotAllowed for any other id)."""
     doc = records.get(ROUNDS, round_id)
     if doc is None:
-        raise NotAllowed("That is not one of your rounds.")
+        raise NotAllowed.said("coaching.not_your_round")
     owned_cohort(records, actor, doc["cohort_id"])
     return Round.from_dict(doc)
 
@@ -255,7 +264,7 @@ def end_round(
     """Close one of the actor's rounds and return its summary."""
     rnd = get_round(records, actor, round_id)
     if not rnd.open:
-        raise SalescoachError("That round has already ended.")
+        raise SalescoachError.said("coaching.round_ended")
     ended = Round.from_dict({**rnd.to_dict(), "ended_at": now or time.time()})
     records.put(ROUNDS, ended.id, ended.to_dict())
     return ended, summarise(records, ended)

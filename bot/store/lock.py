@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import StoreError
-from bot.i18n import Message
 from bot.store.atomic import check_fault
 
 LOCK_NAME = ".lock"
@@ -29,10 +28,6 @@ _POLL = 0.05
 class FolderBusy(StoreError):
     """The data folder cannot be written by this process: another one holds it, or it is
     read-only. `message` says which, for the edge to put into the user's language."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.render("en"))
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -85,11 +80,9 @@ def holder(root: Path) -> Holder | None:
 def _busy(root: Path) -> FolderBusy:
     who = holder(root)
     if who is None:
-        return FolderBusy(Message("store.busy_unknown", {"folder": str(root)}))
-    params = {"folder": str(root), "pid": who.pid, "command": who.command}
-    return FolderBusy(
-        Message("store.busy_serve" if who.command == "serve" else "store.busy", params)
-    )
+        return FolderBusy.said("store.busy_unknown", folder=str(root))
+    key = "store.busy_serve" if who.command == "serve" else "store.busy"
+    return FolderBusy.said(key, folder=str(root), pid=who.pid, command=who.command)
 
 
 def _open(root: Path) -> int:
@@ -98,9 +91,8 @@ def _open(root: Path) -> int:
         root.mkdir(parents=True, exist_ok=True)
         return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise FolderBusy(
-            Message("store.read_only", {"folder": str(root), "reason": exc.strerror or str(exc)})
-        ) from None
+        reason = exc.strerror or str(exc)
+        raise FolderBusy.said("store.read_only", folder=str(root), reason=reason) from None
 
 
 def acquire(root: Path, command: str, wait: float = DEFAULT_WAIT) -> None:

@@ -27,6 +27,7 @@ from bot.telegram.context import (
     BotData,
     ChatData,
     Context,
+    Pace,
     RoleResolver,
     Services,
     Transcriber,
@@ -45,6 +46,7 @@ log = logging.getLogger("bot.telegram")
 #: order. Within a group the first matching handler wins, so `media`, which answers whatever
 #: is left (unknown commands, stickers …), stays last; new modules go before it.
 HANDLER_MODULES: tuple[str, ...] = (
+    "burst",
     "start",
     "account",
     "practice",
@@ -60,9 +62,19 @@ HANDLER_MODULES: tuple[str, ...] = (
 
 #: The command menu, in this order, described by the `cmd_<name>` texts.
 COMMANDS = (
-    "start", "practice", "hint", "restart", "end", "progress",
-    "history", "rubric", "join", "lang", "help", "delete_me",
-)  # fmt: skip
+    "start",
+    "practice",
+    "hint",
+    "restart",
+    "end",
+    "progress",
+    "history",
+    "rubric",
+    "join",
+    "lang",
+    "help",
+    "delete_me",
+)
 
 #: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
 #: ~50 ms round trip, five times the flood limit; more make every request slower (the HTTP
@@ -129,6 +141,7 @@ def build_application(
     transcribe: Transcriber | Literal["default"] | None = "default",
     modules: Sequence[str] = HANDLER_MODULES,
     max_workers: int = 256,
+    pace: Pace | None = None,
 ) -> App:
     """A ready-to-start bot: handlers from `modules`, per-chat ordering, the rate limiter."""
     from bot.engine import build_practice
@@ -164,12 +177,21 @@ def build_application(
         store=store,
         role_of=role_of or coach_roles(settings, store),
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
+        pace=pace or Pace(settings.burst_window),
     )
-    for name in modules:
-        module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")
-        module.register(app)
+    for name in module_paths(modules):
+        importlib.import_module(name).register(app)
     app.add_error_handler(on_error)
     return app
+
+
+def module_paths(modules: Sequence[str]) -> list[str]:
+    """Full module paths of the handler modules; one listed twice would answer twice."""
+    paths = [name if "." in name else f"bot.telegram.{name}" for name in modules]
+    repeated = sorted({p for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise ValueError(f"handler modules listed more than once: {', '.join(repeated)}")
+    return paths
 
 
 def run_polling(settings: Settings) -> None:

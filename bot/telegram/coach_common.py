@@ -14,21 +14,19 @@ from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
+from bot.hygiene import clean_name
 from bot.settings import Settings
+from bot.store import AsyncStore
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer
-from bot.telegram.texts import esc, t
+from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
 
-#: The coach handler modules, for `build_application(modules=…)`: before `media`, which
-#: answers whatever is left.
-COACH_MODULES = ("coach_cohorts", "coach_views", "coach_review", "coach_assign", "coach_rounds")
-
 
 def records(context: Context) -> Records:
-    """The coaching records over this bot's store."""
+    """The coaching records over this bot's store (use them through `call`)."""
     return Records(context.services.store)
 
 
@@ -42,15 +40,14 @@ async def actor(update: Update, context: Context) -> Actor:
     user = update.effective_user
     assert user is not None  # the handlers are wrapped in for_users
     role = await context.services.role_of(str(user.id))
-    return Actor(str(user.id), role, user.full_name)
+    return Actor(str(user.id), role, clean_name(user.full_name))
 
 
-def coach_roles(settings: Settings, store: Any) -> RoleResolver:
+def coach_roles(settings: Settings, store: AsyncStore) -> RoleResolver:
     """Roles for `build_application(role_of=…)`: ADMIN_USER_IDS, granted coaches, else reps."""
-    data = Records(store)
 
     async def role_of(user_id: str) -> Role:
-        return await call(roles.role_of, data, settings.admin_user_ids, user_id)
+        return await call(roles.role_of, Records(store), settings.admin_user_ids, user_id)
 
     return role_of
 
@@ -67,11 +64,18 @@ def refusals(handler: Handler) -> Handler:
             if update.callback_query is not None:
                 raise StaleButton from exc
             role = isinstance(exc, RoleRequired)
-            await answer(update, context, t(context.lang, "not_allowed") if role else esc(str(exc)))
+            await answer(
+                update, context, t(context.lang, "not_allowed") if role else refusal(context, exc)
+            )
         except SalescoachError as exc:
-            await answer(update, context, esc(str(exc)))
+            await answer(update, context, refusal(context, exc))
 
     return guarded
+
+
+def refusal(context: Context, exc: SalescoachError) -> Html:
+    """The refusal in the user's language: the error's catalogue message, escaped."""
+    return message(context.lang, exc.message) if exc.message else esc(str(exc))
 
 
 def arg_text(context: Context) -> str:

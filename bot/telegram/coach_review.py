@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
+from telegram import ForceReply, Update
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
-from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
-from bot.core.session import Session
+from bot.core.session import Session, Turn
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
+from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
-from bot.telegram.decorators import button, for_users
+from bot.telegram.decorators import button, for_users, resolve_lang
 from bot.telegram.replies import answer, send_document
-from bot.telegram.texts import Html, esc
+from bot.telegram.texts import Html
 
-#: The comment prompt ends with this tag, so a reply to it names its turn (survives restarts).
-REF = re.compile(r"\[ref ([0-9]{1,20}):([A-Za-z0-9_-]{1,16}):([0-9]{1,2})\]\s*$")
+#: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
+#: after a restart too (the prompt itself shows no internal reference).
+PROMPTS = "comment_prompts"
 
 
 def _criterion(context: Context, which: int) -> str | None:
@@ -36,21 +39,49 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
-def transcript_text(context: Context, session: Session, name: str) -> Html:
+def transcript_text(
+    context: Context, session: Session, name: str, notes: list[reviews.Review]
+) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
-    lang, rubric = context.lang, context.services.practice.rubric
-    found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
+    lang, found = context.lang, reviews.latest_overrides(notes)
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
-    parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
-    for turn in session.turns:
-        coach = found.get((turn.index, "overall"))
-        mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
-        scores = " · ".join(
-            f"{rubric.criterion(c).name(lang)} {s}" + (f"→{found[(turn.index, c)]}" if (turn.index, c) in found else "")
-            for c, s in turn.judgement.criteria.items() if s is not None
-        )  # fmt: skip
-        parts.append(ct(lang, "turn_block", n=turn.index + 1, overall=turn.judgement.overall, coach=Html(mark), customer=turn.customer_line[:300], reply=turn.reply[:600], scores=scores))  # fmt: skip
-    return Html("\n\n".join(parts))
+    head = ct(
+        lang,
+        "transcript_head",
+        rep=name,
+        scenario=session.scenario_id,
+        level=session.level,
+        overall=overall,
+    )
+    turns = [turn_text(context, turn, found) for turn in session.turns]
+    return Html("\n\n".join([head, *turns]))
+
+
+def turn_text(context: Context, turn: Turn, found: dict[tuple[int, str], int]) -> Html:
+    """One turn: the customer's line, the reply, the judge's scores and the coach's changes."""
+    lang, rubric = context.lang, context.services.practice.rubric
+    coach = found.get((turn.index, "overall"))
+    mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
+    scores = " · ".join(
+        f"{rubric.criterion(c).name(lang)} {score}" + corrected(found, turn.index, c)
+        for c, score in turn.judgement.criteria.items()
+        if score is not None
+    )
+    return ct(
+        lang,
+        "turn_block",
+        n=turn.index + 1,
+        overall=turn.judgement.overall,
+        coach=Html(mark),
+        customer=turn.customer_line[:300],
+        reply=turn.reply[:600],
+        scores=scores,
+    )
+
+
+def corrected(found: dict[tuple[int, str], int], index: int, criterion: str) -> str:
+    """`→4` when the coach changed the judge's score on this turn, else nothing."""
+    return f"→{found[(index, criterion)]}" if (index, criterion) in found else ""
 
 
 def turn_buttons(context: Context, session: Session) -> Markup:
@@ -130,9 +161,9 @@ async def open_review(update: Update, context: Context) -> None:
     data = records(context)
     session = await call(open_session, data, await actor(update, context), user_id, sid)
     name = await rep_name(context, await actor(update, context), user_id)
-    await answer(
-        update, context, transcript_text(context, session, name), turn_buttons(context, session)
-    )
+    notes = await call(reviews.reviews_of, data, session.id)
+    text = transcript_text(context, session, name, notes)
+    await answer(update, context, text, turn_buttons(context, session))
 
 
 @for_users(Role.COACH)
@@ -150,18 +181,23 @@ async def turn_action(update: Update, context: Context) -> None:
     if index >= len(session.turns):
         return
     if action == "cm":
-        # Replying to this message (swipe left on a phone) sends the comment; the tag names the turn.
-        prompt = ct(context.lang, "comment_prompt", n=index + 1) + esc(
-            f"\n[ref {user_id}:{sid}:{index}]"
-        )
-        await answer(update, context, Html(prompt))
+        await _ask_comment(context, update.effective_chat.id, user_id, sid, index)
         return
-    ids = context.services.practice.rubric.ids
-    scored = [c for c, s in session.turns[index].judgement.criteria.items() if s is not None]
-    rubric = context.services.practice.rubric
-    rows = [[Button(rubric.criterion(c).name(context.lang), callback_data=cb.criterion(user_id, sid, index, ids.index(c)))] for c in scored]  # fmt: skip
-    rows.append([Button(cl(context.lang, "btn_overall"), callback_data=cb.criterion(user_id, sid, index, cb.OVERALL))])  # fmt: skip
+    rows = criterion_rows(context, session.turns[index], cb_turn=(user_id, sid, index))
     await answer(update, context, ct(context.lang, "review_pick", n=index + 1), Markup(rows))
+
+
+def criterion_rows(
+    context: Context, turn: Turn, cb_turn: tuple[str, str, int]
+) -> list[list[Button]]:
+    """One button per criterion the judge scored on this turn, then one for the overall score."""
+    rubric, lang = context.services.practice.rubric, context.lang
+    scored = [c for c, s in turn.judgement.criteria.items() if s is not None]
+    choices = [(rubric.criterion(c).name(lang), rubric.ids.index(c)) for c in scored]
+    choices.append((cl(lang, "btn_overall"), cb.OVERALL))
+    return [
+        [Button(label, callback_data=cb.criterion(*cb_turn, which))] for label, which in choices
+    ]
 
 
 @for_users(Role.COACH)
@@ -208,31 +244,56 @@ async def set_score(update: Update, context: Context) -> None:
         await _save(update, context, user_id, sid, turn=int(n), criteria={cid: value})
 
 
-@for_users(Role.COACH)
-@refusals
-async def comment_reply(update: Update, context: Context) -> None:
-    """A coach's reply to a comment prompt becomes the comment; other replies pass through."""
+async def _ask_comment(context: Context, chat_id: int, user_id: str, sid: str, index: int) -> None:
+    """Open the coach's reply box for a comment on one turn; their next text is the comment."""
+    lang, n = context.lang, index + 1
+    box = ForceReply(input_field_placeholder=words.plain(lang, "flow.comment_placeholder", n=n))
+    prompt = await context.bot.send_message(
+        chat_id,
+        words.html(lang, "flow.comment_prompt", n=n),
+        parse_mode=ParseMode.HTML,
+        reply_markup=box,
+    )
+    target = {"user_id": user_id, "session_id": sid, "turn": index}
+    await context.services.store.table(PROMPTS).upsert(f"{chat_id}:{prompt.message_id}", target)
+    context.chat.comment_for = target
+
+
+async def _comment_target(update: Update, context: Context) -> dict[str, Any] | None:
+    """The turn a text comments on: the prompt it replies to, else the one just asked for."""
     message = update.message
     prompt = message.reply_to_message if message else None
     if (
-        message is None
-        or prompt is None
-        or prompt.from_user is None
-        or prompt.from_user.id != context.bot.id
+        prompt is not None
+        and prompt.from_user is not None
+        and prompt.from_user.id == context.bot.id
     ):
+        found = await context.services.store.table(PROMPTS).get(
+            f"{prompt.chat_id}:{prompt.message_id}"
+        )
+        if found is not None:
+            return found
+    return context.chat.comment_for
+
+
+@refusals
+async def comment_reply(update: Update, context: Context) -> None:
+    """A coach's text after a comment prompt (a reply to it, or just typed) is the comment;
+    any other text passes through to the role-play."""
+    target = await _comment_target(update, context)
+    if target is None or update.message is None:
         return
-    found = REF.search(prompt.text or "")
-    if found is None:
-        return
-    user_id, sid, n = found.groups()
-    await _save(update, context, user_id, sid, turn=int(n), comment=message.text or "")
+    context.chat.comment_for = None
+    await resolve_lang(update, context)
+    user_id, sid, n = str(target["user_id"]), str(target["session_id"]), int(target["turn"])
+    await _save(update, context, user_id, sid, turn=n, comment=update.message.text or "")
     raise ApplicationHandlerStop
 
 
 def register(app: App) -> None:
-    """Add this module's handlers; comment replies are caught before the role-play's."""
-    replies = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
-    app.add_handler(MessageHandler(replies, comment_reply), group=-1)
+    """Add this module's handlers; comments are caught before the role-play's replies."""
+    texts = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(texts, comment_reply), group=-1)
     app.add_handler(CallbackQueryHandler(open_review, pattern=cb.OPEN))
     app.add_handler(CallbackQueryHandler(turn_action, pattern=cb.TURN))
     app.add_handler(CallbackQueryHandler(pick_score, pattern=cb.CRITERION))

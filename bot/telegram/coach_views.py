@@ -16,6 +16,7 @@ from bot.coaching.access import Role, visible_sessions
 from bot.coaching.heatmap import heatmap_png
 from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
+from bot.core.session import Session
 from bot.telegram import coach_callbacks as cb
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import ct
@@ -48,12 +49,7 @@ async def show_overview(update: Update, context: Context, cohort: cohorts.Cohort
         await answer(update, context, ct(context.lang, "nobody_yet"))
         return
     text = [ct(context.lang, "overview_title", name=cohort.name, recent=overview.RECENT)]
-    for r in lines:
-        if r.recent is None:
-            text.append(ct(context.lang, "overview_idle", name=r.name))
-            continue
-        trend = "–" if r.trend is None else f"{r.trend:+d}"
-        text.append(ct(context.lang, "overview_line", name=r.name, sessions=r.sessions, score=r.recent, trend=trend, weakest=_name(context, r.weakest)))  # fmt: skip
+    text += [overview_line(context, r) for r in lines]
     rows = [[Button(r.name[:40], callback_data=cb.rep(cohort.id, r.rep_id))] for r in lines]
     await answer(update, context, Html("\n".join(text)), Markup(rows[:50]))
 
@@ -112,6 +108,23 @@ async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> 
     await answer(update, context, ct(context.lang, "code_revoked", code=fresh.code, link=link))
 
 
+def overview_line(context: Context, r: overview.RepSummary) -> Html:
+    """One rep in the overview: sessions, recent score, trend and weakest skill."""
+    if r.recent is None:
+        return ct(context.lang, "overview_idle", name=r.name)
+    trend = "–" if r.trend is None else f"{r.trend:+d}"
+    weakest = _name(context, r.weakest)
+    return ct(
+        context.lang,
+        "overview_line",
+        name=r.name,
+        sessions=r.sessions,
+        score=r.recent,
+        trend=trend,
+        weakest=weakest,
+    )
+
+
 async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """The cohort CSV as a document."""
     text = await call(
@@ -123,14 +136,16 @@ async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> 
 
 async def send_html(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """The HTML cohort report as a document."""
-    page = await call(exports.cohort_html, records(context), cohort, context.services.practice.rubric, lang=context.lang)  # fmt: skip
+    rubric = context.services.practice.rubric
+    page = await call(exports.cohort_html, records(context), cohort, rubric, lang=context.lang)
     caption = ct(context.lang, "export_caption", name=cohort.name)
     await send_document(context, _chat(update), page.encode(), f"cohort-{cohort.id}.html", caption)
 
 
 async def show_calibration(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Judge-vs-coach agreement per criterion."""
-    results = await call(calibration.cohort_calibration, records(context), cohort, context.services.practice.rubric)  # fmt: skip
+    rubric = context.services.practice.rubric
+    results = await call(calibration.cohort_calibration, records(context), cohort, rubric)
     worst = [r.criterion for r in calibration.worst_first(results)]
     table = render_calibration(results, worst)
     await answer(
@@ -138,10 +153,17 @@ async def show_calibration(update: Update, context: Context, cohort: cohorts.Coh
     )
 
 
+#: What each button under a cohort card shows, by its callback code.
 VIEWS: dict[str, View] = {
-    "ov": show_overview, "hm": show_heatmap, "rs": show_recent, "qr": show_qr, "rv": new_code,
-    "csv": send_csv, "html": send_html, "cal": show_calibration,
-}  # fmt: skip
+    "ov": show_overview,
+    "hm": show_heatmap,
+    "rs": show_recent,
+    "qr": show_qr,
+    "rv": new_code,
+    "csv": send_csv,
+    "html": send_html,
+    "cal": show_calibration,
+}
 
 
 @for_users(Role.COACH)
@@ -176,11 +198,14 @@ async def rep_progress(update: Update, context: Context) -> None:
     means = criterion_means([t for s in done for t in s.turns], rubric)
     lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=len(done))]
     lines += [f"{_name(context, c)}: {'–' if v is None else f'{v:.1f}'}" for c, v in means.items()]
-    rows = [
-        [Button(f"{date(s.started_at)} · {s.scenario_id} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
-        for s in reversed(done[-8:])
-    ]  # fmt: skip
+    rows = [[session_button(user_id, s)] for s in reversed(done[-8:])]
     await answer(update, context, Html("\n".join(lines)), Markup(rows))
+
+
+def session_button(user_id: str, session: Session) -> Button:
+    """A button that opens one of the rep's sessions: date, scenario, score."""
+    label = f"{date(session.started_at)} · {session.scenario_id} · {session_overall(session.turns)}"
+    return Button(label[:60], callback_data=cb.open_session(user_id, session.id))
 
 
 @for_users(Role.COACH)

@@ -14,7 +14,7 @@ from bot.core.practice import MAX_REPLY_CHARS, clean_reply
 from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
 from bot.errors import StoreError
-from bot.telegram import keyboards
+from bot.telegram import keyboards, words
 from bot.telegram.cards import (
     customer_text,
     feedback_text,
@@ -108,6 +108,7 @@ async def saved(context: Context, chat_id: int, session: Session) -> bool:
     except StoreError as exc:
         log.error("turn not saved: %s", exc)
         context.chat.session, context.chat.session_loaded = None, False
+        context.chat.burst.last_text = ""  # the resend we ask for is not a double send
         await send(context, chat_id, esc(i18n.text(session.lang, "store.turn_not_saved")))
         return False
     return True
@@ -120,6 +121,9 @@ async def finish(context: Context, chat_id: int, session: Session) -> None:
     await context.services.store.save_session(session)
     if context.chat.session is session:
         context.chat.session = None
+    if not session.turns:  # nothing to score: no card, and it counts nowhere
+        await send(context, chat_id, words.html(session.lang, "flow.ended_unanswered"))
+        return
     scenario = practice.scenario(session.scenario_id)
     text = report_text(card, session, scenario, practice.rubric)
     written = await practice.summary(session, card)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import i18n
@@ -16,10 +17,11 @@ from bot.errors import StoreError
 from bot.render.transcript import render_transcript_html
 from bot.telegram import callbacks, flow, keyboards
 from bot.telegram.cards import progress_text
+from bot.telegram.coach_common import call
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
+from bot.telegram.replies import answer, send_document, send_photo, show_action
 from bot.telegram.texts import esc, t
 
 HISTORY_LENGTH = 10
@@ -36,8 +38,10 @@ async def show_progress(update: Update, context: Context) -> None:
     if not found.sessions:
         await answer(update, context, t(lang, "progress_empty"))
         return
+    chat_id = update.effective_chat.id
+    await show_action(context, chat_id, ChatAction.UPLOAD_PHOTO)  # drawing takes a moment
     png = await asyncio.to_thread(progress_chart, found, practice.rubric, lang)
-    await send_photo(context, update.effective_chat.id, png, t(lang, "progress_caption"))
+    await send_photo(context, chat_id, png, t(lang, "progress_caption"))
     await answer(update, context, progress_text(found, practice.rubric, practice.scenarios, lang))
 
 
@@ -47,7 +51,9 @@ async def history(update: Update, context: Context) -> None:
     assert update.effective_user is not None
     store, lang = context.services.store, context.lang
     user_id = str(update.effective_user.id)
-    recent = await store.sessions(user_id, limit=HISTORY_LENGTH)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    stored = await store.sessions(user_id)
+    recent = [s for s in stored if s.turns][:HISTORY_LENGTH]
     if damaged := await store.unreadable(user_id):  # the rest is listed; say what is not
         files = ", ".join(path.stem for path in damaged)
         await answer(
@@ -75,9 +81,7 @@ async def transcript(update: Update, context: Context) -> None:
     scenario = practice.scenario(session.scenario_id)
     title, customer = scenario.title(session.lang), scenario.persona.name
     try:
-        notes = await asyncio.to_thread(
-            transcript_reviews, Records(context.services.store), session.id
-        )
+        notes = await call(transcript_reviews, Records(context.services.store), session.id)
     except StoreError as exc:  # damaged reviews: the transcript itself is not in that file
         log.warning("%s", exc)
         notes = []
