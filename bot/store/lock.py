@@ -14,8 +14,11 @@ import os
 import sys
 import threading
 import time
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.errors import StoreError
 from bot.store.atomic import check_fault
@@ -158,3 +161,44 @@ def held(root: Path) -> bool:
     """Whether this process holds the folder's lock."""
     with _guard:
         return root.resolve() in _held
+
+
+class FolderHold:
+    """One store's share of its folder's lock: taken on the first write (or `claim`), given
+    back by `close` or when the holder is collected; `on_claim` runs once it is held."""
+
+    def __init__(self, root: Path, command: str, wait: float, on_claim: Callable[[], None]):
+        self.root, self.command, self.wait = root, command, wait
+        self._on_claim = on_claim
+        self._guard = threading.Lock()
+        self._release: weakref.finalize[Any, Any] | None = None
+
+    def claim(self, command: str | None = None, wait: float | None = None) -> None:
+        """Hold the folder (FolderBusy after `wait` seconds, default the store's)."""
+        with self._guard:
+            if self._release is not None:
+                return
+            acquire(self.root, command or self.command, self.wait if wait is None else wait)
+            self._release = weakref.finalize(self, release, self.root)
+        self._on_claim()
+
+    def ensure(self) -> None:
+        """Hold the folder before a write."""
+        if self._release is None:
+            self.claim()
+
+    def try_claim(self) -> bool:
+        """Hold the folder if that needs no waiting (a free, writable folder)."""
+        if self._release is None:
+            try:
+                self.claim(wait=0.0)
+            except FolderBusy:
+                return False
+        return True
+
+    def close(self) -> None:
+        """Give the hold back."""
+        with self._guard:
+            if self._release is not None:
+                self._release()
+                self._release = None
