@@ -131,7 +131,8 @@ def _note(fd: int, command: str) -> None:
     """Write who holds the lock; written before the old note is cut, so it is never empty."""
     note = f"{os.getpid()} {command}\n".encode()
     with contextlib.suppress(OSError):  # the note is for people; the lock is what counts
-        os.pwrite(fd, note, 0)
+        os.lseek(fd, 0, os.SEEK_SET)  # not pwrite: Windows has none
+        os.write(fd, note)
         os.ftruncate(fd, len(note))
 
 
