@@ -44,8 +44,8 @@ log = logging.getLogger(__name__)
 JOB_PREFIX = ".forget-"
 JOB_FILE = "job.json"
 
-#: Test hook: called with each step's name as it starts ("move", "pointers", "tables",
-#: "data", "done"), so a test can crash the job there.
+#: Test hook: called with each step's name as it starts ("job", "move", "pointers", "tables",
+#: "data", "done"), so a test can crash the forget there.
 step_hook: Callable[[str], None] | None = None
 
 
