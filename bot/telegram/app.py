@@ -33,6 +33,7 @@ from bot.telegram.context import (
     Transcriber,
 )
 from bot.telegram.errors import on_error
+from bot.telegram.menus import set_coach_menus
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import label
 from bot.telegram.transport import BoundedHTTPXRequest
@@ -57,6 +58,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "coach_review",
     "coach_assign",
     "coach_rounds",
+    "coach_scenarios",
     "media",
 )
 
@@ -118,7 +120,8 @@ def default_transcriber(settings: Settings) -> Transcriber | None:
 
 
 async def set_commands(app: App) -> None:
-    """The command menu in Swedish and English (and the default language for the rest)."""
+    """The command menu in Swedish and English (and the default language for the rest); coaches
+    get theirs in their own chat."""
     settings = app.bot_data.services.settings if app.bot_data.services else None
     default = settings.default_lang if settings else "sv"
     for lang, code in [*((lang, lang) for lang in LANGS), (default, None)]:
@@ -127,6 +130,7 @@ async def set_commands(app: App) -> None:
             await app.bot.set_my_commands(commands, language_code=code)
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("could not set the %s command menu: %s", code or "default", exc)
+    await set_coach_menus(app)
 
 
 def build_application(

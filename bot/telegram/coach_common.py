@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
@@ -17,9 +17,10 @@ from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.store import AsyncStore
+from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
-from bot.telegram.replies import answer
+from bot.telegram.replies import answer, drop_keyboard
 from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
@@ -87,12 +88,35 @@ async def cohort_and_scenario_rows(
     update: Update, context: Context, prefix: str
 ) -> tuple[Any, list[list[InlineKeyboardButton]]]:
     """The coach's cohort named in the callback, and one button per scenario (`prefix:cohort:id`)."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cohort = await call(
         cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1)
     )
     rows = [
         [InlineKeyboardButton(s.title(context.lang), callback_data=f"{prefix}:{cohort.id}:{s.id}")]
-        for s in context.services.practice.scenarios.values()
+        for s in (await cohort_playable(context, cohort.id)).values()
     ]
     return cohort, rows
+
+
+async def ask_level(update: Update, context: Context, prefix: str, question: str) -> None:
+    """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
+    level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
+    message's buttons go. StaleButton for a scenario that does not exist."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    scenario = (await cohort_playable(context, cid)).get(sid)
+    if scenario is None:
+        raise StaleButton
+    lang = context.lang
+    row = [
+        InlineKeyboardButton(level_name(n, lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        for n in (1, 2, 3)
+    ]
+    await drop_keyboard(update)
+    text = t(lang, question, scenario=scenario.title(lang))
+    await answer(update, context, text, InlineKeyboardMarkup([row]))

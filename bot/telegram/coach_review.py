@@ -14,19 +14,21 @@ from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
 from bot.core.session import Session, Turn
+from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
-from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
-from bot.telegram.replies import answer, send_document
-from bot.telegram.texts import Html
+from bot.telegram.replies import answer, drop_keyboard, send_document
+from bot.telegram.texts import Html, label, t
 
 #: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
 #: after a restart too (the prompt itself shows no internal reference).
 PROMPTS = "comment_prompts"
+#: Handler group of `drop_comment`: its own, so it runs beside every command's handler.
+COMMENT_GROUP = -2
 
 
 def _criterion(context: Context, which: int) -> str | None:
@@ -225,6 +227,7 @@ async def pick_score(update: Update, context: Context) -> None:
     text = ct(
         context.lang, "review_score", n=index + 1, what=what, judge="–" if judge is None else judge
     )
+    await drop_keyboard(update)  # the criterion is chosen: those buttons are used up
     await answer(
         update, context, text, Markup([buttons[:6], buttons[6:]] if cid is None else [buttons])
     )
@@ -238,6 +241,7 @@ async def set_score(update: Update, context: Context) -> None:
     assert context.match is not None
     user_id, sid, n, w, v = context.match.groups()
     cid, value = _criterion(context, int(w)), int(v)
+    await drop_keyboard(update)
     if cid is None:
         await _save(update, context, user_id, sid, turn=int(n), overall=value)
     else:
@@ -247,32 +251,35 @@ async def set_score(update: Update, context: Context) -> None:
 async def _ask_comment(context: Context, chat_id: int, user_id: str, sid: str, index: int) -> None:
     """Open the coach's reply box for a comment on one turn; their next text is the comment."""
     lang, n = context.lang, index + 1
-    box = ForceReply(input_field_placeholder=words.plain(lang, "flow.comment_placeholder", n=n))
+    box = ForceReply(input_field_placeholder=label(lang, "flow.comment_placeholder", n=n))
     prompt = await context.bot.send_message(
         chat_id,
-        words.html(lang, "flow.comment_prompt", n=n),
+        t(lang, "flow.comment_prompt", n=n),
         parse_mode=ParseMode.HTML,
         reply_markup=box,
     )
     target = {"user_id": user_id, "session_id": sid, "turn": index}
-    await context.services.store.table(PROMPTS).upsert(f"{chat_id}:{prompt.message_id}", target)
-    context.chat.comment_for = target
+    prompts = context.services.store.table(PROMPTS)
+    await prompts.upsert(f"{chat_id}:{prompt.message_id}", target)
+    await prompts.upsert(f"{chat_id}:next", target)  # the next text, even after a restart
+    context.chat.comment_for, context.chat.comment_loaded = target, True
 
 
 async def _comment_target(update: Update, context: Context) -> dict[str, Any] | None:
     """The turn a text comments on: the prompt it replies to, else the one just asked for."""
-    message = update.message
+    message, prompts = update.message, context.services.store.table(PROMPTS)
     prompt = message.reply_to_message if message else None
     if (
         prompt is not None
         and prompt.from_user is not None
         and prompt.from_user.id == context.bot.id
     ):
-        found = await context.services.store.table(PROMPTS).get(
-            f"{prompt.chat_id}:{prompt.message_id}"
-        )
+        found = await prompts.get(f"{prompt.chat_id}:{prompt.message_id}")
         if found is not None:
             return found
+    if not context.chat.comment_loaded and message is not None:  # a fresh or restarted bot
+        context.chat.comment_for = await prompts.get(f"{message.chat_id}:next")
+        context.chat.comment_loaded = True
     return context.chat.comment_for
 
 
@@ -284,16 +291,26 @@ async def comment_reply(update: Update, context: Context) -> None:
     if target is None or update.message is None:
         return
     context.chat.comment_for = None
+    await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
     await resolve_lang(update, context)
     user_id, sid, n = str(target["user_id"]), str(target["session_id"]), int(target["turn"])
-    await _save(update, context, user_id, sid, turn=n, comment=update.message.text or "")
+    await _save(update, context, user_id, sid, turn=n, comment=clean(update.message.text or ""))
     raise ApplicationHandlerStop
+
+
+async def drop_comment(update: Update, context: Context) -> None:
+    """A command after a comment prompt: the coach moved on, so their next text is not a comment."""
+    if context.chat.comment_for is not None and update.message is not None:
+        context.chat.comment_for = None
+        await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
 
 
 def register(app: App) -> None:
     """Add this module's handlers; comments are caught before the role-play's replies."""
     texts = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(texts, comment_reply), group=-1)
+    commands = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.COMMAND
+    app.add_handler(MessageHandler(commands, drop_comment), group=COMMENT_GROUP)
     app.add_handler(CallbackQueryHandler(open_review, pattern=cb.OPEN))
     app.add_handler(CallbackQueryHandler(turn_action, pattern=cb.TURN))
     app.add_handler(CallbackQueryHandler(pick_score, pattern=cb.CRITERION))

@@ -8,13 +8,14 @@ fresh or restarted bot), resumed from the store, which is written after every ch
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 
 from bot import i18n
 from bot.core.practice import MAX_REPLY_CHARS, clean_reply
 from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
 from bot.errors import StoreError
-from bot.telegram import keyboards, words
+from bot.telegram import keyboards
 from bot.telegram.cards import (
     customer_text,
     feedback_text,
@@ -122,7 +123,7 @@ async def finish(context: Context, chat_id: int, session: Session) -> None:
     if context.chat.session is session:
         context.chat.session = None
     if not session.turns:  # nothing to score: no card, and it counts nowhere
-        await send(context, chat_id, words.html(session.lang, "flow.ended_unanswered"))
+        await send(context, chat_id, t(session.lang, "flow.ended_unanswered"))
         return
     scenario = practice.scenario(session.scenario_id)
     text = report_text(card, session, scenario, practice.rubric)
@@ -176,13 +177,16 @@ async def progress_of(context: Context, user_id: str) -> Progress:
     practice = context.services.practice
     sessions = await context.services.store.load_sessions(user_id)
     focus = {sid: scenario.focus for sid, scenario in practice.scenarios.items()}
-    return progress(sessions, practice.rubric, focus)
+    zone = ZoneInfo(context.services.settings.timezone)  # the streak counts the rep's days
+    return progress(sessions, practice.rubric, focus, tz=zone)
 
 
 async def recommended(context: Context, user_id: str) -> tuple[str, int]:
     """(scenario id, level) to train next: the progress recommendation, else a new customer;
     one level up for each medal already won against that customer."""
-    scenarios = context.services.practice.scenarios
+    from bot.telegram.scenario_access import playable  # it builds on the coach modules
+
+    scenarios = await playable(context, user_id)
     found = await progress_of(context, user_id)
     rec = found.recommendation
     scenario_id = rec.scenario_id if rec and rec.scenario_id in scenarios else None
