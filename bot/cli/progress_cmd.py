@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     store = Store(settings.data_dir)
     user = resolve_user(args.user)
-    profile = store.get_user(user) or {}
+    profile = store.profile(user)
     lang = resolve_lang(args.lang or profile.get("lang") or settings.default_lang)
     rubric = default_rubric()
     scenarios = default_scenarios()
