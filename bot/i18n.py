@@ -173,6 +173,11 @@ def day(lang: Lang, moment: dt.datetime | dt.date | float, zone: str | None = No
     return format_date(moment, format="d MMM", locale=_LOCALES[lang])
 
 
+def stamp(moment: dt.datetime | float, zone: str | None = None) -> str:
+    """A sortable local date and time that spreadsheets read as one: "2026-11-30 14:05"."""
+    return _local(moment, zone).strftime("%Y-%m-%d %H:%M")
+
+
 def clock(lang: Lang, moment: dt.datetime | float, zone: str | None = None) -> str:
     """A time of day in the configured zone: "14:05"."""
     return format_time(_local(moment, zone), format="HH:mm", locale=_LOCALES[lang])

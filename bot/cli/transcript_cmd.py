@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from bot.cli.texts import t
+
 
 def register(sub: Any) -> None:
     """Add the `transcript` command."""
@@ -37,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
     reviews = store.table("reviews").search(session_id=session.id)  # coach notes, if any
     page = render_transcript_html(session, rubric, reviews=reviews, title=title, customer=customer)
     args.html.write_text(page, encoding="utf-8")
-    print(f"Wrote {args.html}")
+    print(t("wrote", session.lang, path=args.html))
     return 0

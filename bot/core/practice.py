@@ -88,7 +88,9 @@ class Practice:
             return self.scenarios[scenario_id]
         except KeyError:
             known = ", ".join(sorted(self.scenarios))
-            raise SalescoachError(f"Unknown scenario {scenario_id!r}. Known: {known}") from None
+            raise SalescoachError.said(
+                "practice.unknown_scenario", scenario=scenario_id, known=known
+            ) from None
 
     def start(
         self,
@@ -103,7 +105,7 @@ class Practice:
         """Begin a role-play: pick the customer's opening line and starting state."""
         scenario = self.scenario(scenario_id)
         if level not in scenario.levels:
-            raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
+            raise SalescoachError.said("practice.level_range", level=level)
         seed = random.randrange(2**31) if seed is None else seed
         spec = scenario.levels[level]
         opening = random.Random(seed).choice(scenario.opening)(lang)
@@ -128,7 +130,7 @@ class Practice:
         scoring judge has necessarily finished, so a front end can show it at once.
         """
         if session.finished:
-            raise SessionFinished("This session has ended; start a new one.")
+            raise SessionFinished.said("practice.session_ended")
         reply, truncated = clean_reply(text)
         scenario = self.scenario(session.scenario_id)
         request = JudgeRequest(

@@ -14,6 +14,7 @@ from bot.coaching import assignments, cohorts
 from bot.coaching.access import Role
 from bot.coaching.assignments import Status
 from bot.coaching.records import ASSIGNMENTS
+from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.cards import level_name
@@ -23,6 +24,7 @@ from bot.telegram.coach_common import (
     cohort_and_scenario_rows,
     records,
     refusals,
+    user_lang,
 )
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
@@ -101,7 +103,8 @@ async def create(update: Update, context: Context) -> None:
     made = await call(assignments.assign, data, me, cid, sid, level=int(level), deadline=deadline, known_scenarios=practice.scenarios)  # fmt: skip
     people = await call(cohorts.members, data, cid)
     for member in people:
-        await send(context, int(member.user_id), await _assignment_text(context, made, member.user_id), _start(context, made))  # fmt: skip
+        lang = await user_lang(context, member.user_id)
+        await send(context, int(member.user_id), await _assignment_text(context, made, member.user_id), _start(lang, made))  # fmt: skip
     cohort = await call(cohorts.get_cohort, data, me, cid)
     await answer(
         update, context, ct(context.lang, "assigned", members=len(people), cohort=cohort.name)
@@ -114,15 +117,15 @@ async def _assignment_text(
     """The assignment in the rep's language."""
     lang = context.lang
     if user_id is not None:
-        lang = "en" if (await call(records(context).user, user_id)).get("lang") == "en" else "sv"
+        lang = await user_lang(context, user_id)
     title = context.services.practice.scenario(a.scenario_id).title(lang)
     deadline = ct(lang, "deadline_ref", date=date(a.deadline)) if a.deadline else ""
     return ct(lang, "assignment_for_rep", scenario=title, level=a.level, deadline=Html(deadline))
 
 
-def _start(context: Context, a: assignments.Assignment) -> Markup:
-    """The button that starts the assigned role-play."""
-    return Markup([[Button(cl(context.lang, "btn_start"), callback_data=f"asg:{a.id}")]])
+def _start(lang: Lang, a: assignments.Assignment) -> Markup:
+    """The button, in the rep's language, that starts the assigned role-play."""
+    return Markup([[Button(cl(lang, "btn_start"), callback_data=f"asg:{a.id}")]])
 
 
 @for_users(Role.COACH)
@@ -147,7 +150,7 @@ async def show_open(update: Update, context: Context) -> None:
     assert update.effective_user is not None
     todo = await call(assignments.open_for_rep, records(context), str(update.effective_user.id))
     for a in todo[:3]:
-        await answer(update, context, await _assignment_text(context, a), _start(context, a))
+        await answer(update, context, await _assignment_text(context, a), _start(context.lang, a))
 
 
 @rep

@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, Update
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
+from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
 from bot.settings import Settings
 from bot.telegram.context import Context, RoleResolver
@@ -74,6 +75,18 @@ def refusals(handler: Handler) -> Handler:
             await answer(update, context, refusal(context, exc))
 
     return guarded
+
+
+async def user_lang(context: Context, user_id: str) -> Lang:
+    """Another user's language (a rep a coach writes to): their choice, else the default."""
+    chosen = (await call(records(context).user, user_id)).get("lang")
+    return (
+        "en"
+        if chosen == "en"
+        else "sv"
+        if chosen == "sv"
+        else context.services.settings.default_lang
+    )
 
 
 def refusal(context: Context, exc: SalescoachError) -> Html:

@@ -20,7 +20,14 @@ from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
-from bot.telegram.coach_common import actor, call, cohort_and_scenario_rows, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    cohort_and_scenario_rows,
+    records,
+    refusals,
+    user_lang,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
@@ -151,7 +158,7 @@ def starter(watch: RoundWatch) -> Handler:
         )
         await call(data.put, BOARDS, rnd.id, {"chat_id": board.chat_id, "message_id": board.message_id, "lang": context.lang})  # fmt: skip
         for user_id in rnd.participants:
-            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+            lang = await user_lang(context, user_id)
             text = ct(lang, "round_invite", coach=me.name, scenario=context.services.practice.scenario(sid).title(lang), level=rnd.level)  # fmt: skip
             with contextlib.suppress(TelegramError):  # a rep who blocked the bot misses out
                 await send(context, int(user_id), text, Markup([[Button(cl(lang, "btn_start"), callback_data=f"rj:{rnd.id}")]]))  # fmt: skip
@@ -191,7 +198,7 @@ def ender(watch: RoundWatch) -> Handler:
         await show_board(context, data, ended.id)
         await answer(update, context, summary_text(context, context.lang, ended, summary, None))
         for user_id in ended.participants:
-            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+            lang = await user_lang(context, user_id)
             with contextlib.suppress(TelegramError):
                 await send(
                     context, int(user_id), summary_text(context, lang, ended, summary, user_id)

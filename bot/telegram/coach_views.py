@@ -115,7 +115,11 @@ async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> 
 async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """The cohort CSV as a document."""
     text = await call(
-        exports.cohort_csv, records(context), cohort, context.services.practice.rubric
+        exports.cohort_csv,
+        records(context),
+        cohort,
+        context.services.practice.rubric,
+        lang=context.lang,
     )
     caption = ct(context.lang, "export_caption", name=cohort.name)
     await send_document(context, _chat(update), text.encode(), f"cohort-{cohort.id}.csv", caption)
@@ -132,7 +136,8 @@ async def show_calibration(update: Update, context: Context, cohort: cohorts.Coh
     """Judge-vs-coach agreement per criterion."""
     results = await call(calibration.cohort_calibration, records(context), cohort, context.services.practice.rubric)  # fmt: skip
     worst = [r.criterion for r in calibration.worst_first(results)]
-    table = render_calibration(results, worst)
+    names = {c.id: c.name(context.lang) for c in context.services.practice.rubric.criteria}
+    table = render_calibration(results, worst, context.lang, names)
     await answer(
         update, context, ct(context.lang, "calibration_title", cohort=cohort.name, table=table)
     )
