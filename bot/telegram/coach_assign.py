@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.coaching import assignments, cohorts
 from bot.coaching.access import Role
 from bot.coaching.assignments import Status
@@ -85,7 +86,7 @@ async def choose_deadline(update: Update, context: Context) -> None:
     assert context.match is not None
     cid, sid, level = context.match.groups()
     row = [
-        Button(cl(context.lang, "btn_days", days=d) if d else cl(context.lang, "btn_none"), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
+        Button(cl(context.lang, "btn_days", days=i18n.plural(context.lang, "common.days", d)) if d else cl(context.lang, "btn_none"), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
         for d in DEADLINE_DAYS
     ]  # fmt: skip
     await answer(update, context, ct(context.lang, "assign_pick_deadline"), Markup([row]))
@@ -107,7 +108,14 @@ async def create(update: Update, context: Context) -> None:
         await send(context, int(member.user_id), await _assignment_text(context, made, member.user_id), _start(lang, made))  # fmt: skip
     cohort = await call(cohorts.get_cohort, data, me, cid)
     await answer(
-        update, context, ct(context.lang, "assigned", members=len(people), cohort=cohort.name)
+        update,
+        context,
+        ct(
+            context.lang,
+            "assigned",
+            members=i18n.plural(context.lang, "coach.reps_count", len(people)),
+            cohort=cohort.name,
+        ),
     )
 
 

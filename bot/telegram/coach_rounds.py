@@ -13,6 +13,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler, filters
 
+from bot import i18n
 from bot.coaching import cohorts, rounds
 from bot.coaching.access import Role
 from bot.coaching.records import ROUNDS, Records
@@ -150,7 +151,13 @@ def starter(watch: RoundWatch) -> Handler:
         rnd = await call(rounds.start_round, data, me, cid, sid, hide_names=hide == "1")
         watch.forget()
         await answer(
-            update, context, ct(context.lang, "round_started", members=len(rnd.participants))
+            update,
+            context,
+            ct(
+                context.lang,
+                "round_started",
+                members=i18n.plural(context.lang, "coach.reps_count", len(rnd.participants)),
+            ),
         )
         title = context.services.practice.scenario(sid).title(context.lang)
         board = await send(
@@ -218,7 +225,7 @@ def summary_text(
     board = board_text(lang, title, rnd, s.board)
     weakest = rubric.criterion(s.weakest).name(lang) if s.weakest else "–"
     passed = "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%"
-    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=s.mean if s.mean is not None else "–", median=s.median if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
+    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=i18n.number(lang, s.mean) if s.mean is not None else "–", median=s.median if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
     mine = next((e for e in s.board if e.user_id == viewer), None)
     if mine is not None:
         text = Html(

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.cli.coach_cmd import render_calibration
 from bot.coaching import calibration, cohorts, exports, overview
 from bot.coaching.access import Role, visible_sessions
@@ -53,7 +54,7 @@ async def show_overview(update: Update, context: Context, cohort: cohorts.Cohort
             text.append(ct(context.lang, "overview_idle", name=r.name))
             continue
         trend = "–" if r.trend is None else f"{r.trend:+d}"
-        text.append(ct(context.lang, "overview_line", name=r.name, sessions=r.sessions, score=r.recent, trend=trend, weakest=_name(context, r.weakest)))  # fmt: skip
+        text.append(ct(context.lang, "overview_line", name=r.name, sessions=i18n.plural(context.lang, "coach.sessions_count", r.sessions), score=r.recent, trend=trend, weakest=_name(context, r.weakest)))  # fmt: skip
     rows = [[Button(r.name[:40], callback_data=cb.rep(cohort.id, r.rep_id))] for r in lines]
     await answer(update, context, Html("\n".join(text)), Markup(rows[:50]))
 
@@ -80,14 +81,9 @@ async def show_recent(update: Update, context: Context, cohort: cohorts.Cohort) 
     if not pairs:
         await answer(update, context, ct(context.lang, "no_sessions"))
         return
-    scenarios = context.services.practice.scenarios
     rows = []
     for member, s in pairs:
-        title = (
-            scenarios[s.scenario_id].title(context.lang)
-            if s.scenario_id in scenarios
-            else s.scenario_id
-        )
+        title = _title(context, s.scenario_id)
         text = f"{member.name} · {title} · {session_overall(s.turns)} · {date(s.started_at)}"
         rows.append([Button(text[:60], callback_data=cb.open_session(member.user_id, s.id))])
     await answer(update, context, ct(context.lang, "recent_title", name=cohort.name), Markup(rows))
@@ -179,10 +175,11 @@ async def rep_progress(update: Update, context: Context) -> None:
     done = overview.finished(await call(visible_sessions, data, me, user_id))
     rubric = context.services.practice.rubric
     means = criterion_means([t for s in done for t in s.turns], rubric)
-    lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=len(done))]
-    lines += [f"{_name(context, c)}: {'–' if v is None else f'{v:.1f}'}" for c, v in means.items()]
+    sessions = i18n.plural(context.lang, "coach.sessions_count", len(done))
+    lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=sessions)]
+    lines += [f"{_name(context, c)}: {_mean(context, v)}" for c, v in means.items()]
     rows = [
-        [Button(f"{date(s.started_at)} · {s.scenario_id} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
+        [Button(f"{date(s.started_at)} · {_title(context, s.scenario_id)} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
         for s in reversed(done[-8:])
     ]  # fmt: skip
     await answer(update, context, Html("\n".join(lines)), Markup(rows))
@@ -204,3 +201,14 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("calibrate", calibrate, filters=filters.ChatType.PRIVATE))
     app.add_handler(CallbackQueryHandler(cohort_action, pattern=cb.COHORT))
     app.add_handler(CallbackQueryHandler(rep_progress, pattern=cb.REP))
+
+
+def _title(context: Context, scenario_id: str) -> str:
+    """The scenario's title in the coach's language (its id if it is no longer shipped)."""
+    known = context.services.practice.scenarios.get(scenario_id)
+    return known.title(context.lang) if known else scenario_id
+
+
+def _mean(context: Context, value: float | None) -> str:
+    """A 0–5 mean with the language's decimal sign, or a dash."""
+    return "–" if value is None else i18n.number(context.lang, value)
