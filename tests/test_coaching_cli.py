@@ -51,8 +51,11 @@ def test_export_in_swedish_opens_in_swedish_excel(world: Team, tmp_path: Path) -
     code = (world.cohort_a.code or "").lower()
     assert main(["export", "--cohort", code, "--csv", str(csv_file), "--html", str(html_file)]) == 0
     raw = csv_file.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfcohort;rep_id;rep;session_id;")
-    assert raw.decode("utf-8-sig").splitlines()[1].startswith("Team A;anna;Anna;a1;")
+    assert raw.startswith("\ufeffgrupp;säljar_id;säljare;pass_id;scenario;nivå;".encode())
+    row = raw.decode("utf-8-sig").splitlines()[1].split(";")
+    assert row[:4] == ["Team A", "anna", "Anna", "a1"]
+    assert row[4] == "Bästa pris senast fredag" and row[6] == "Övning"
+    assert "4,00" in row  # a criterion mean with a decimal comma
     page = html_file.read_text()
     assert "<h2>Medlemmar</h2>" in page and "Members" not in page
 

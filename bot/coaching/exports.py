@@ -55,6 +55,11 @@ def coach_overall(session: Session, records: Records) -> tuple[int | None, int]:
     return round(mean(scores)), len(reviews)
 
 
+def _word(key: str, value: str, swedish: bool) -> str:
+    """An enumerated value: its id for scripts, or the Swedish word from the catalogue."""
+    return i18n.text("sv", key) if swedish else value
+
+
 def _moment(ts: float | None, swedish: bool) -> str:
     """UTC ISO time; for Swedish Excel the local time in the configured zone, which it reads."""
     if ts is None:
@@ -75,9 +80,15 @@ def cell(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_header(rubric: Rubric) -> list[str]:
-    """The CSV's columns: fixed ones, then one per criterion, then the coach's view."""
-    return [*FIXED_COLUMNS, *rubric.ids, *REVIEW_COLUMNS]
+def csv_header(rubric: Rubric, lang: Lang = "en") -> list[str]:
+    """The CSV's columns: fixed ones, then one per criterion, then the coach's view.
+
+    In English the names are the stable ids scripts read; in Swedish words a coach reads.
+    """
+    fixed = [i18n.text(lang, f"export.col.{c}") for c in FIXED_COLUMNS]
+    review = [i18n.text(lang, f"export.col.{c}") for c in REVIEW_COLUMNS]
+    criteria = [c.name(lang) if lang == "sv" else c.id for c in rubric.criteria]
+    return [*fixed, *criteria, *review]
 
 
 def cohort_csv(
@@ -90,11 +101,12 @@ def cohort_csv(
     """
     rubric = rubric or default_rubric()
     swedish = lang == "sv"
+    titles = {sid: s.title(lang) for sid, s in default_scenarios().items()}
     out = io.StringIO()
     if swedish:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if swedish else ",", lineterminator="\n")
-    writer.writerow(csv_header(rubric))
+    writer.writerow(csv_header(rubric, lang))
     rows = [
         (m, s) for m in members(records, cohort.id) for s in finished(member_sessions(records, m))
     ]
@@ -109,11 +121,11 @@ def cohort_csv(
                 member.user_id,
                 cell(member.name),
                 s.id,
-                s.scenario_id,
+                titles.get(s.scenario_id, s.scenario_id) if swedish else s.scenario_id,
                 s.level,
-                s.mode,
+                _word(f"report.{s.mode}", s.mode, swedish),
                 *(_moment(at, swedish) for at in (s.started_at, s.ended_at)),
-                s.outcome.value,
+                _word(f"report.{s.outcome.value}", s.outcome.value, swedish),
                 len(s.turns),
                 overall,
                 int(overall >= rubric.pass_line),

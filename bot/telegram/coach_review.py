@@ -35,12 +35,18 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
+def _title(context: Context, scenario_id: str) -> str:
+    """The scenario's title in the coach's language (its id if it is no longer shipped)."""
+    known = context.services.practice.scenarios.get(scenario_id)
+    return known.title(context.lang) if known else scenario_id
+
+
 def transcript_text(context: Context, session: Session, name: str) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
     lang, rubric = context.lang, context.services.practice.rubric
     found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
-    parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
+    parts = [ct(lang, "transcript_head", rep=name, scenario=_title(context, session.scenario_id), level=session.level, overall=overall)]  # fmt: skip
     for turn in session.turns:
         coach = found.get((turn.index, "overall"))
         mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""

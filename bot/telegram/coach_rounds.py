@@ -224,8 +224,9 @@ def summary_text(
     )
     board = board_text(lang, title, rnd, s.board)
     weakest = rubric.criterion(s.weakest).name(lang) if s.weakest else "–"
-    passed = "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%"
-    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=i18n.number(lang, s.mean) if s.mean is not None else "–", median=s.median if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
+    percent = None if s.pass_rate is None else i18n.number(lang, 100 * s.pass_rate, 0)
+    passed = "–" if percent is None else cl(lang, "coaching.percent", value=percent)
+    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=i18n.number(lang, s.mean) if s.mean is not None else "–", median=i18n.number(lang, s.median) if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
     mine = next((e for e in s.board if e.user_id == viewer), None)
     if mine is not None:
         text = Html(
