@@ -106,7 +106,11 @@ async def test_reps_and_other_coaches_are_refused_even_with_forged_buttons(world
         query = who.press(card, data=forged)
         await world.deliver()
         assert who.unread() == [] or all("coaches only" in m.text for m in who.unread())
-        assert world.api.queries[query]["text"] in (None, "That button is no longer valid.")
+        assert world.api.queries[query]["answered"] is True  # the client stops spinning
+        assert world.api.queries[query]["text"] in (
+            "Not allowed.",
+            "That button is no longer valid.",
+        )
     assert world.api.called("sendDocument") == []
 
 

@@ -6,15 +6,18 @@ import argparse
 import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
+from bot.errors import SalescoachError
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
     from bot.core.practice import Practice
     from bot.core.session import Session
+    from bot.store import Store
 
 STOP_WORDS = {"/end", "/slut", "/stop", "/quit", "/avsluta"}
 HINT_WORDS = {"/hint", "/tips", "/ledtråd"}
@@ -24,6 +27,9 @@ def register(sub: Any) -> None:
     """Add the `chat` command."""
     parser: argparse.ArgumentParser = sub.add_parser("chat", help="practise a role-play")
     parser.add_argument("--scenario", help="scenario id (see `salescoach scenarios`)")
+    parser.add_argument(
+        "--scenario-file", type=Path, help="playtest your own scenario file (see `scenarios new`)"
+    )
     add_lang(parser)
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
@@ -44,10 +50,14 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     settings = load_settings()
+    store = settings.store("chat")
+    store.claim()  # one writer per data folder: a second chat waits, or hears who writes
     practice = build_practice(settings)
+    if args.scenario_file:
+        args.scenario = _add_file(practice, args.scenario_file, resolve_lang(args.lang))
     user = resolve_user(args.user)
     if args.resume:
-        session = _unfinished(settings, user)
+        session = _unfinished(store, user)
     else:
         lang = resolve_lang(args.lang or settings.default_lang)
         session = practice.start(
@@ -62,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if not quiet:
         _print_start(practice, session)
     _warm_up_in_background()
-    save = _saver(settings)
+    save = store.save_session
     save(session)
     try:
         asyncio.run(_loop(practice, session, quiet, save))
@@ -124,12 +134,11 @@ def _print_start(practice: Practice, session: Session) -> None:
     print(f"{scenario.persona.name}: {session.last_customer_line}\n", flush=True)
 
 
-def _unfinished(settings: Any, user: str) -> Session:
+def _unfinished(store: Store, user: str) -> Session:
     """The user's unfinished session, or an error saying how to start one."""
     from bot.errors import SalescoachError
-    from bot.store import Store
 
-    session = Store(settings.data_dir).active_session(user)
+    session = store.active_session(user)
     if session is None:
         raise SalescoachError.said("cli.no_unfinished", user=user)
     return session
@@ -166,9 +175,12 @@ def _warm_up_in_background() -> None:
     threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
 
 
-def _saver(settings: Any) -> Any:
-    """A function that saves the session durably to the store."""
-    from bot.store import Store
+def _add_file(practice: Practice, path: Path, lang: Lang) -> str:
+    """Check a coach's scenario file and make it playable here; its id."""
+    from bot.core.scenario_check import check_file
 
-    store = Store(settings.data_dir)
-    return store.save_session
+    checked = check_file(path)
+    if checked.scenario is None:
+        raise SalescoachError("\n".join(checked.report(lang)))
+    practice.scenarios = {**practice.scenarios, checked.scenario.id: checked.scenario}
+    return checked.scenario.id

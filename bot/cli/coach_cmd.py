@@ -47,9 +47,8 @@ def _records() -> Any:
     """Records over the configured store."""
     from bot.coaching.records import Records
     from bot.settings import load_settings
-    from bot.store import Store
 
-    return Records(Store(load_settings().data_dir))
+    return Records(load_settings().store("coach"))
 
 
 def _cohort(records: Any, id_or_code: str) -> Any:

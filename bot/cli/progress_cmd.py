@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from bot.core.rubric import Rubric
     from bot.core.scenarios import Scenario
 
-MEDALS = {"gold": "🥇", "silver": "🥈", "bronze": "🥉", None: "  "}
-
 
 def register(sub: Any) -> None:
     """Add the `progress` command."""
@@ -31,6 +29,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute the rep's progress from the store and print it (and draw the chart)."""
+    from bot.cli.data_cmd import note_unreadable
     from bot.core.progress import progress
     from bot.core.rubric import default_rubric
     from bot.core.scenarios import default_scenarios
@@ -46,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     scenarios = default_scenarios()
     focus = {sid: s.focus for sid, s in scenarios.items()}
     result = progress(store.load_sessions(user), rubric, focus=focus)
+    note_unreadable([str(path) for path in store.unreadable(user)])
     if args.chart:
         from bot.charts import progress_chart
 
@@ -71,6 +71,8 @@ def render(
     user: str, result: Progress, rubric: Rubric, scenarios: dict[str, Scenario], lang: Lang
 ) -> str:
     """The progress as terminal text."""
+    from bot.core.progress import MEDAL_ICON
+
     if not result.sessions:
         return _t(lang, "none")
     today = _t(lang, "today") if result.practised_today else ""
@@ -95,7 +97,9 @@ def render(
                 else s.scenario_id
             )
             best = "  –" if s.best is None else f"{s.best:>3}"
-            lines.append(f"  {MEDALS[s.medal]} {best}  {title} ({s.sessions})")
+            lines.append(
+                f"  {MEDAL_ICON[s.medal] if s.medal else '  '} {best}  {title} ({s.sessions})"
+            )
     rec = result.recommendation
     if rec and rec.criterion and rec.scenario_id:
         name = rubric.criterion(rec.criterion).name(lang)

@@ -13,6 +13,7 @@ from bot.coaching.records import COHORTS, MEMBERS, Records
 from bot.coaching.roles import new_code, normalise_code
 from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
+from bot.hygiene import clean_name
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def code_from_start(payload: str) -> str | None:
 @requires(Role.COACH)
 def create_cohort(records: Records, actor: Actor, name: str, *, now: float | None = None) -> Cohort:
     """A new cohort coached by the actor, open for joining with a fresh code."""
-    name = " ".join(name.split())[:80]
+    name = clean_name(name, 80)
     if not name:
         raise SalescoachError.said("coaching.cohort_name_missing")
     cohort_id = secrets.token_hex(4)
@@ -123,7 +124,11 @@ def join(
     key = f"{cohort.id}:{user_id}"
     if records.get(MEMBERS, key) is not None:
         return cohort, False
-    member = {"cohort_id": cohort.id, "user_id": str(user_id), "name": name or str(user_id)}
+    member = {
+        "cohort_id": cohort.id,
+        "user_id": str(user_id),
+        "name": clean_name(name) or str(user_id),
+    }
     records.put(MEMBERS, key, {**member, "joined_at": now or time.time()})
     return cohort, True
 

@@ -18,6 +18,7 @@ from bot.core.scenarios import Scenario, default_scenarios
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import CustomerState, Outcome, advance
 from bot.errors import SalescoachError, SessionFinished
+from bot.hygiene import clean
 
 #: Replies longer than this are cut before judging; the rep is told.
 MAX_REPLY_CHARS = 1500
@@ -48,8 +49,11 @@ class TurnResult:
 
 
 def clean_reply(text: str) -> tuple[str, bool]:
-    """Strip the reply and cut it to MAX_REPLY_CHARS; say whether it was cut."""
-    text = text.strip()
+    """Strip the reply and cut it to MAX_REPLY_CHARS; say whether it was cut.
+
+    Lone surrogates (which no file or network can carry) become U+FFFD first.
+    """
+    text = clean(text).strip()
     if len(text) <= MAX_REPLY_CHARS:
         return text, False
     return text[:MAX_REPLY_CHARS].rstrip() + "…", True
@@ -104,6 +108,7 @@ class Practice:
     ) -> Session:
         """Begin a role-play: pick the customer's opening line and starting state."""
         scenario = self.scenario(scenario_id)
+        lang = scenario.play_lang(lang)  # a single-language scenario plays in its language
         if level not in scenario.levels:
             raise SalescoachError.said("practice.level_range", level=level)
         seed = random.randrange(2**31) if seed is None else seed

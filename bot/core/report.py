@@ -12,6 +12,9 @@ from bot.core.rubric import Rubric
 from bot.core.session import Session, Turn
 from bot.core.state import Outcome
 
+#: Replies an exam needs before it can pass: one good line and /end is not an exam.
+EXAM_MIN_REPLIES = 3
+
 
 @dataclass(frozen=True)
 class ReportCard:
@@ -60,6 +63,11 @@ def session_overall(turns: list[Turn]) -> int:
     return round(mean(t.judgement.overall for t in turns)) if turns else 0
 
 
+def enough_replies(session: Session) -> bool:
+    """Whether the session has the replies it needs to pass (EXAM_MIN_REPLIES in exam mode)."""
+    return len(session.turns) >= (EXAM_MIN_REPLIES if session.mode == "exam" else 1)
+
+
 def build_report(session: Session, rubric: Rubric) -> ReportCard:
     """Summarise a session: scores, best and weakest reply, and what to work on."""
     turns = session.turns
@@ -72,7 +80,7 @@ def build_report(session: Session, rubric: Rubric) -> ReportCard:
         scenario_id=session.scenario_id,
         outcome=session.outcome,
         overall=overall,
-        passed=bool(turns) and overall >= rubric.pass_line,
+        passed=enough_replies(session) and overall >= rubric.pass_line,
         criteria=criteria,
         best=best,
         weakest=weakest if weakest is not best else None,

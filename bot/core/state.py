@@ -43,6 +43,7 @@ class CustomerState:
     objections_used: int = 0
     rude_count: int = 0
     price_pushes: int = 0  # replies that only talked price or caved
+    off_topic: int = 0  # replies beside the point
     turn: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,10 +106,17 @@ def advance(state: CustomerState, judgement: Judgement, level: int) -> Move:
         patience_delta -= 10
 
     revealed = state.revealed + (1 if Signal.QUESTION_NEED in signals and trust_delta > 0 else 0)
+    off_topic = Signal.OFF_TOPIC in signals and Signal.RUDE not in signals
+    trust, patience = _clamp(state.trust + trust_delta), _clamp(state.patience + patience_delta)
+    if off_topic and state.off_topic == 0:
+        # A first reply beside the point puzzles the customer; it does not make them leave.
+        trust, patience = max(trust, LOSE_TRUST), max(patience, 1)
+        trust_delta, patience_delta = trust - state.trust, patience - state.patience
     new = replace(
         state,
-        trust=_clamp(state.trust + trust_delta),
-        patience=_clamp(state.patience + patience_delta),
+        trust=trust,
+        patience=patience,
+        off_topic=state.off_topic + off_topic,
         revealed=revealed,
         rude_count=state.rude_count + (1 if Signal.RUDE in signals else 0),
         price_pushes=state.price_pushes

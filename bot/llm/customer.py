@@ -95,7 +95,7 @@ def prompt_context(request: CustomerRequest) -> dict[str, Any]:
         "persona": {
             "name": scenario.persona.name,
             "role": scenario.persona.role(lang),
-            "company": scenario.persona.company(lang),
+            "company": scenario.persona.company(lang) if scenario.persona.company else "",
             "description": scenario.persona.description(lang),
         },
         "brief": scenario.brief(lang),

@@ -10,6 +10,7 @@ tables/<name>.json                   small named collections (cohorts, reviews, 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,14 @@ class Layout:
     def users_dir(self) -> Path:
         """Holds one folder per user."""
         return self.root / "users"
+
+    def user_ids(self) -> list[str]:
+        """Every user with a folder, sorted (hidden folders, such as a forget job, skipped)."""
+        try:
+            names = [e.name for e in os.scandir(self.users_dir) if e.is_dir()]
+        except FileNotFoundError:
+            return []
+        return sorted(decode_user(n) for n in names if not n.startswith("."))
 
     def user_dir(self, user_id: str) -> Path:
         """All of one user's files."""

@@ -27,6 +27,7 @@ from bot.telegram.context import (
     BotData,
     ChatData,
     Context,
+    Pace,
     RoleResolver,
     Services,
     Transcriber,
@@ -45,6 +46,7 @@ log = logging.getLogger("bot.telegram")
 #: order. Within a group the first matching handler wins, so `media`, which answers whatever
 #: is left (unknown commands, stickers …), stays last; new modules go before it.
 HANDLER_MODULES: tuple[str, ...] = (
+    "burst",
     "start",
     "account",
     "practice",
@@ -129,6 +131,7 @@ def build_application(
     transcribe: Transcriber | Literal["default"] | None = "default",
     modules: Sequence[str] = HANDLER_MODULES,
     max_workers: int = 256,
+    pace: Pace | None = None,
 ) -> App:
     """A ready-to-start bot: handlers from `modules`, per-chat ordering, the rate limiter."""
     from bot.engine import build_practice
@@ -164,6 +167,7 @@ def build_application(
         store=store,
         role_of=role_of or coach_roles(settings, store),
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
+        pace=pace or Pace(settings.burst_window),
     )
     for name in modules:
         module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")

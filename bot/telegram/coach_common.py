@@ -15,6 +15,7 @@ from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
 from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
+from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
@@ -43,7 +44,7 @@ async def actor(update: Update, context: Context) -> Actor:
     user = update.effective_user
     assert user is not None  # the handlers are wrapped in for_users
     role = await context.services.role_of(str(user.id))
-    return Actor(str(user.id), role, user.full_name)
+    return Actor(str(user.id), role, clean_name(user.full_name))
 
 
 def coach_roles(settings: Settings, store: Any) -> RoleResolver:

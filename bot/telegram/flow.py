@@ -12,7 +12,7 @@ import asyncio
 from bot.core.practice import MAX_REPLY_CHARS, clean_reply
 from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
-from bot.telegram import keyboards
+from bot.telegram import keyboards, words
 from bot.telegram.cards import (
     customer_text,
     feedback_text,
@@ -106,6 +106,9 @@ async def finish(context: Context, chat_id: int, session: Session) -> None:
     await context.services.store.save_session(session)
     if context.chat.session is session:
         context.chat.session = None
+    if not session.turns:  # nothing to score: no card, and it counts nowhere
+        await send(context, chat_id, words.html(session.lang, "flow.ended_unanswered"))
+        return
     scenario = practice.scenario(session.scenario_id)
     text = report_text(card, session, scenario, practice.rubric)
     written = await practice.summary(session, card)

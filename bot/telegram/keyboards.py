@@ -15,6 +15,7 @@ from bot.telegram import callbacks
 from bot.telegram.cards import level_name, mode_name
 from bot.telegram.format import date
 from bot.telegram.texts import label
+from bot.telegram.words import plain
 
 
 def langs() -> Markup:
@@ -70,6 +71,19 @@ def report(session: Session) -> Markup:
                 Button(label(lang, "btn_next"), callback_data=callbacks.next_recommended()),
             ],
             [Button(label(lang, "btn_transcript"), callback_data=callbacks.transcript(session.id))],
+        ]
+    )
+
+
+def switch(scenario_id: str, level: int, mode: Mode, lang: Lang) -> Markup:
+    """End the ongoing role-play for a new one, or keep going."""
+    yes = callbacks.switch(scenario_id, level, mode)
+    return Markup(
+        [
+            [
+                Button(plain(lang, "flow.btn_switch"), callback_data=yes),
+                Button(plain(lang, "flow.btn_keep"), callback_data=callbacks.keep()),
+            ]
         ]
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.charts import progress_chart
@@ -17,7 +18,7 @@ from bot.telegram.cards import progress_text
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
+from bot.telegram.replies import answer, send_document, send_photo, show_action
 from bot.telegram.texts import t
 
 HISTORY_LENGTH = 10
@@ -32,8 +33,10 @@ async def show_progress(update: Update, context: Context) -> None:
     if not found.sessions:
         await answer(update, context, t(lang, "progress_empty"))
         return
+    chat_id = update.effective_chat.id
+    await show_action(context, chat_id, ChatAction.UPLOAD_PHOTO)  # drawing takes a moment
     png = await asyncio.to_thread(progress_chart, found, practice.rubric, lang)
-    await send_photo(context, update.effective_chat.id, png, t(lang, "progress_caption"))
+    await send_photo(context, chat_id, png, t(lang, "progress_caption"))
     await answer(update, context, progress_text(found, practice.rubric, practice.scenarios, lang))
 
 
@@ -42,7 +45,9 @@ async def history(update: Update, context: Context) -> None:
     """The rep's recent sessions as buttons."""
     assert update.effective_user is not None
     store, lang = context.services.store, context.lang
-    recent = await store.sessions(str(update.effective_user.id), limit=HISTORY_LENGTH)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    stored = await store.sessions(str(update.effective_user.id))
+    recent = [s for s in stored if s.turns][:HISTORY_LENGTH]
     if not recent:
         await answer(update, context, t(lang, "history_empty"))
         return

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.core.datafile import Lang
+from bot.hygiene import clean_name
 from bot.telegram import callbacks, keyboards
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, rep
@@ -18,8 +19,9 @@ async def start(update: Update, context: Context) -> None:
     """Welcome the rep, explain the idea and offer the language choice."""
     user = update.effective_user
     assert user is not None  # checked by @rep
-    await context.services.store.update_user(str(user.id), name=user.first_name)
-    await answer(update, context, t(context.lang, "welcome", name=user.first_name))
+    name = clean_name(user.first_name)
+    await context.services.store.update_user(str(user.id), name=name)
+    await answer(update, context, t(context.lang, "welcome", name=name))
     await answer(update, context, t(context.lang, "choose_lang"), keyboards.langs())
 
 
