@@ -2,8 +2,8 @@
 
 The scan reads the source (AST) and flags string literals with words in them that reach a
 person without the catalogue: passed to a function that shows text (print, input, reply,
-send, buttons, command descriptions), raised as a user-facing error, or written as a
-`{"sv": …, "en": …}` dict. Calls inside those arguments are not searched (`print(t("key"))`
+send, buttons, command descriptions), returned by a function that renders text, raised as a
+user-facing error, or written as a `{"sv": …, "en": …}` dict. Calls inside those arguments are not searched (`print(t("key"))`
 is the catalogue at work), but `"…".format(...)` is.
 """
 
@@ -42,6 +42,8 @@ SINKS = frozenset(
 USER_ERRORS = frozenset(
     {"SalescoachError", "NotAllowed", "RoleRequired", "SessionFinished", "StaleButton"}
 )
+#: Functions that make the text a person reads: what they return is checked too.
+RENDERERS = re.compile(r"^_?(render|describe|format)|_(text|line|lines|caption|label|card)$")
 #: Words a person reads; a lone letter or a format spec is not one.
 WORDS = re.compile(r"[A-Za-zÅÄÖåäöÉé]{2,}")
 
@@ -98,17 +100,29 @@ def _shown(call: ast.Call) -> Iterator[ast.expr]:
         yield from (kw.value for kw in call.keywords if kw.arg in ("caption",))
 
 
+def _returned(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
+    """What a renderer returns."""
+    if RENDERERS.search(function.name):
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and node.value is not None:
+                yield node.value
+
+
 def violations(path: Path) -> Iterator[str]:
     """`file:line: text` for every user-visible literal built outside the catalogue."""
     where = path.relative_to(BOT).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
+        shown: Iterator[ast.expr] = iter(())
         if isinstance(node, ast.Call):
-            for argument in _shown(node):
-                for literal in _literals(argument):
-                    if WORDS.search(literal.value) and (where, literal.value) not in ALLOWED:
-                        yield f"{where}:{literal.lineno}: {literal.value!r}"
-        elif isinstance(node, ast.Dict) and where not in ALLOWED_LANG_DICTS:
+            shown = _shown(node)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            shown = _returned(node)
+        for argument in shown:
+            for literal in _literals(argument):
+                if WORDS.search(literal.value) and (where, literal.value) not in ALLOWED:
+                    yield f"{where}:{literal.lineno}: {literal.value!r}"
+        if isinstance(node, ast.Dict) and where not in ALLOWED_LANG_DICTS:
             keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
             if {"sv", "en"} <= keys:
                 yield f"{where}:{node.lineno}: a {{'sv': …, 'en': …}} dict"
@@ -126,11 +140,12 @@ def test_the_scan_finds_what_it_is_meant_to_find(tmp_path: Path) -> None:
         "print(t('cli.saved', lang))\n"
         "raise NotAllowed('Only coaches')\n"
         "LABELS = {'sv': 'Ja', 'en': 'Yes'}\n"
-        "button = InlineKeyboardButton('▶️ Börja', callback_data='go')\n",
+        "button = InlineKeyboardButton('▶️ Börja', callback_data='go')\n"
+        "def render_total(n):\n    return f'Total {n}'\n",
         encoding="utf-8",
     )
     try:
         found = list(violations(source))
     finally:
         source.unlink()
-    assert [line.split(":")[1] for line in found] == ["1", "3", "4", "5"]
+    assert sorted(int(line.split(":")[1]) for line in found) == [1, 3, 4, 5, 7]
