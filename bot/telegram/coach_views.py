@@ -67,7 +67,7 @@ async def show_heatmap(update: Update, context: Context, cohort: cohorts.Cohort)
     rubric = context.services.practice.rubric
     rows = [(r.name, r.criteria) for r in lines if r.sessions]
     labels = {c.id: c.name(context.lang) for c in rubric.criteria}
-    png = await call(heatmap_png, rows, rubric.ids, labels, title=cohort.name)
+    png = await call(heatmap_png, rows, rubric.ids, labels, title=cohort.name, lang=context.lang)
     await send_photo(
         context, _chat(update), png, ct(context.lang, "heatmap_caption", name=cohort.name)
     )
