@@ -90,6 +90,12 @@ async def user_lang(context: Context, user_id: str) -> Lang:
     )
 
 
+def scenario_title(context: Context, scenario_id: str) -> str:
+    """The scenario's title in the user's language (its id if it is no longer shipped)."""
+    known = context.services.practice.scenarios.get(scenario_id)
+    return known.title(context.lang) if known else scenario_id
+
+
 def refusal(context: Context, exc: SalescoachError) -> Html:
     """The refusal in the user's language: the error's catalogue message, escaped."""
     return message(context.lang, exc.message) if exc.message else esc(str(exc))

@@ -16,7 +16,14 @@ from bot.core.session import Session
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import words
-from bot.telegram.coach_common import actor, call, records, refusals, user_lang
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    records,
+    refusals,
+    scenario_title,
+    user_lang,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
@@ -38,18 +45,12 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
-def _title(context: Context, scenario_id: str) -> str:
-    """The scenario's title in the coach's language (its id if it is no longer shipped)."""
-    known = context.services.practice.scenarios.get(scenario_id)
-    return known.title(context.lang) if known else scenario_id
-
-
 def transcript_text(context: Context, session: Session, name: str) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
     lang, rubric = context.lang, context.services.practice.rubric
     found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
-    parts = [ct(lang, "transcript_head", rep=name, scenario=_title(context, session.scenario_id), level=session.level, overall=overall)]  # fmt: skip
+    parts = [ct(lang, "transcript_head", rep=name, scenario=scenario_title(context, session.scenario_id), level=session.level, overall=overall)]  # fmt: skip
     for turn in session.turns:
         coach = found.get((turn.index, "overall"))
         mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""

@@ -18,7 +18,7 @@ from bot.coaching.heatmap import heatmap_png
 from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
 from bot.telegram import coach_callbacks as cb
-from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_common import actor, call, records, refusals, scenario_title
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
@@ -83,7 +83,7 @@ async def show_recent(update: Update, context: Context, cohort: cohorts.Cohort) 
         return
     rows = []
     for member, s in pairs:
-        title = _title(context, s.scenario_id)
+        title = scenario_title(context, s.scenario_id)
         text = f"{member.name} · {title} · {session_overall(s.turns)} · {date(s.started_at)}"
         rows.append([Button(text[:60], callback_data=cb.open_session(member.user_id, s.id))])
     await answer(update, context, ct(context.lang, "recent_title", name=cohort.name), Markup(rows))
@@ -179,7 +179,7 @@ async def rep_progress(update: Update, context: Context) -> None:
     lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=sessions)]
     lines += [f"{_name(context, c)}: {_mean(context, v)}" for c, v in means.items()]
     rows = [
-        [Button(f"{date(s.started_at)} · {_title(context, s.scenario_id)} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
+        [Button(f"{date(s.started_at)} · {scenario_title(context, s.scenario_id)} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
         for s in reversed(done[-8:])
     ]  # fmt: skip
     await answer(update, context, Html("\n".join(lines)), Markup(rows))
@@ -201,12 +201,6 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("calibrate", calibrate, filters=filters.ChatType.PRIVATE))
     app.add_handler(CallbackQueryHandler(cohort_action, pattern=cb.COHORT))
     app.add_handler(CallbackQueryHandler(rep_progress, pattern=cb.REP))
-
-
-def _title(context: Context, scenario_id: str) -> str:
-    """The scenario's title in the coach's language (its id if it is no longer shipped)."""
-    known = context.services.practice.scenarios.get(scenario_id)
-    return known.title(context.lang) if known else scenario_id
 
 
 def _mean(context: Context, value: float | None) -> str:
