@@ -17,14 +17,13 @@ from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.core.scenarios import default_scenarios
 from bot.store import AsyncStore
-from bot.telegram.app import HANDLER_MODULES, build_application
-from bot.telegram.coach_common import COACH_MODULES, coach_roles
+from bot.telegram.app import build_application
+from bot.telegram.coach_common import coach_roles
 from tests.fakes.bot_api import FakeBotApi, Sent
 from tests.fakes.bot_api_users import FakeUser
 from tests.scripts import STRONG
 from tests.telegram_world import World, api, offline_practice, settings_for  # noqa: F401
 
-MODULES = (*[m for m in HANDLER_MODULES if m != "media"], *COACH_MODULES, "media")
 ADMIN_ID, COACH_ID = 1, 100
 SCENARIO = "cards-never-arrived"
 
@@ -72,7 +71,6 @@ async def world(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:  # noq
         store,
         rate_limiter=None,
         role_of=coach_roles(settings, store),
-        modules=MODULES,
     )
     await app.initialize()
     yield World(api, app)

@@ -7,13 +7,13 @@ admin rights rather than as a particular coach.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from bot import i18n
 from bot.cli.common import add_lang, resolve_lang
 from bot.cli.texts import t
+from bot.hygiene import json_text
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -78,7 +78,7 @@ def run_cohorts(args: argparse.Namespace) -> int:
         for c in all_cohorts(records)
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     lang = resolve_lang(args.lang)
     if not rows:
@@ -115,27 +115,32 @@ def export_cohort(args: argparse.Namespace) -> int:
 
 def run_calibrate(args: argparse.Namespace) -> int:
     """Print judge-vs-coach agreement per criterion, worst first at the end."""
-    from bot.coaching.calibration import cohort_calibration, worst_first
+    from bot.coaching.calibration import MIN_LABELS, cohort_calibration, worst_first
     from bot.core.rubric import default_rubric
 
     records = _records()
     cohort = _cohort(records, args.cohort)
     results = cohort_calibration(records, cohort)
     worst = [r.criterion for r in worst_first(results)]
+    few = [r.criterion for r in results if 0 < r.n < MIN_LABELS]
     if args.json:
-        data = {"cohort": cohort.id, "criteria": [r.to_dict() for r in results], "worst": worst}
-        print(json.dumps(data, indent=2))
+        criteria = [r.to_dict() for r in results]
+        data = {"cohort": cohort.id, "criteria": criteria, "worst": worst, "too_few": few}
+        print(json_text(data, indent=2))
         return 0
     lang = resolve_lang(args.lang)
     names = {c.id: c.name(lang) for c in default_rubric().criteria}
-    print(render_calibration(results, worst, lang, names))
+    print(render_calibration(results, lang, names))
     return 0
 
 
 def render_calibration(
-    results: list[Any], worst: list[str], lang: Lang = "en", names: Mapping[str, str] | None = None
+    results: list[Any], lang: Lang = "en", names: Mapping[str, str] | None = None
 ) -> str:
-    """A plain-text table of the agreement figures in `lang`; `names` maps criterion ids to names."""
+    """A plain-text table of the agreement figures, then what they say, in `lang`; `names` maps
+    criterion ids to the names shown."""
+    from bot.coaching.calibration import verdict
+
     names = names or {}
 
     def pct(x: float | None) -> str:
@@ -147,29 +152,21 @@ def render_calibration(
         shown = "-" if x is None else i18n.number(lang, x, 2)
         return f"+{shown}" if signed and x is not None and x > 0 else shown
 
-    width = (
-        max(
-            [len(t("coaching.calibrate_criterion", lang))]
-            + [len(names.get(r.criterion, r.criterion)) for r in results]
-        )
-        + 1
-    )
+    shown = [names.get(r.criterion, r.criterion) for r in results]
     head = {k: t(f"coaching.calibrate_{k}", lang) for k in ("criterion", "labels", "exact", "bias")}
+    width = max(len(name) for name in [head["criterion"], *shown]) + 1
     lines = [
         f"{head['criterion']:<{width}}{head['labels']:>7}{head['exact']:>8}{'±1':>7}"
         f"{'kappa':>8}{head['bias']:>9}"
     ]
-    for r in results:
+    for name, r in zip(shown, results, strict=True):
         lines.append(
-            f"{names.get(r.criterion, r.criterion):<{width}}{r.n:>7}{pct(r.exact):>8}"
-            f"{pct(r.within_one):>7}{num(r.kappa):>8}{num(r.bias, signed=True):>9}"
+            f"{name:<{width}}{r.n:>7}{pct(r.exact):>8}{pct(r.within_one):>7}"
+            f"{num(r.kappa):>8}{num(r.bias, signed=True):>9}"
         )
-    if not worst:
-        lines.append("\n" + t("coaching.calibrate_none", lang))
-    else:
-        listed = ", ".join(names.get(c, c) for c in worst[:3])
-        lines.append("\n" + t("coaching.calibrate_worst", lang, criteria=listed))
-    lines.append(t("coaching.calibrate_legend", lang))
+    lines.append("")
+    lines += [message.render(lang) for message in verdict(results, names)]
+    lines.append(i18n.text(lang, "flow.calibration_legend"))
     return "\n".join(lines)
 
 

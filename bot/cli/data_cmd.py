@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from bot import i18n
 from bot.cli.common import add_lang, add_user, resolve_lang, resolve_user
 from bot.cli.texts import t
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 
 def register(sub: Any) -> None:
@@ -64,7 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
         and not data["unreadable"]
     ):
         raise SalescoachError.said("cli.nothing_stored", user=user)
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(json_text(data, indent=2))
     print()
     note_unreadable(data["unreadable"])
     return 0

@@ -24,16 +24,27 @@ from bot.coaching.overview import (
 from bot.coaching.records import Records
 from bot.coaching.reviews import latest_overrides, reviews_of
 from bot.core.datafile import Lang
-from bot.core.report import criterion_means, session_overall
+from bot.core.report import criterion_means, enough_replies, session_overall
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import default_scenarios
 from bot.core.session import Session
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FIXED_COLUMNS = (
-    "cohort", "rep_id", "rep", "session_id", "scenario", "level", "mode", "started", "ended",
-    "outcome", "turns", "overall", "passed",
-)  # fmt: skip
+    "cohort",
+    "rep_id",
+    "rep",
+    "session_id",
+    "scenario",
+    "level",
+    "mode",
+    "started",
+    "ended",
+    "outcome",
+    "turns",
+    "overall",
+    "passed",
+)
 REVIEW_COLUMNS = ("coach_overall", "coach_reviews")
 
 
@@ -128,7 +139,7 @@ def cohort_csv(
                 _word(f"report.{s.outcome.value}", s.outcome.value, swedish),
                 len(s.turns),
                 overall,
-                int(overall >= rubric.pass_line),
+                int(enough_replies(s) and overall >= rubric.pass_line),  # as the report card
                 *(_decimal(means[c], swedish) for c in rubric.ids),
                 "" if coach is None else coach,
                 reviews,

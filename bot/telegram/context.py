@@ -82,11 +82,12 @@ class ChatData:
     delete_token: str | None = None  # the /delete_me confirmation that is still valid
     burst: Burst = field(default_factory=Burst)
     comment_for: dict[str, Any] | None = None  # the turn a coach was just asked to comment on
+    comment_loaded: bool = False  # comment_for read from the store since the bot started
 
     def forget(self) -> None:
         """Drop everything remembered (after /delete_me)."""
         self.lang, self.session, self.session_loaded, self.delete_token = None, None, False, None
-        self.comment_for = None
+        self.comment_for, self.comment_loaded = None, False
 
 
 class BotData:
