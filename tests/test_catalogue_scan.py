@@ -59,6 +59,7 @@ ALLOWED = {
     ("telegram/coach_views.py", "cohort-"),
     ("telegram/coach_views.py", ".csv"),
     ("telegram/coach_views.py", ".html"),
+    ("telegram/coach_scenarios.py", ".yaml"),
 }
 #: Dict literals keyed by language that are not UI texts: Babel locale names, a coach's
 #: one-language scenario text made into the bilingual data model, and the offline customer's

@@ -261,7 +261,7 @@ def resources_copy(tmp_path: Path) -> Path:
     """A copy of scenarios/, seeds/ and prompts/ to damage (SALESCOACH_RESOURCES)."""
     root = tmp_path / "resources"
     for name in ("scenarios", "seeds", "prompts"):
-        shutil.copytree(paths.PROJECT_ROOT / name, root / name)
+        shutil.copytree(paths.data_dir(name), root / name)
     return root
 
 

@@ -18,7 +18,7 @@ from bot.coaching.records import Records
 from bot.core.scenarios import default_scenarios
 from bot.store import AsyncStore
 from bot.telegram.app import build_application
-from bot.telegram.coach_common import coach_roles
+from bot.telegram.coach_common import call, coach_roles
 from tests.fakes.bot_api import FakeBotApi, Sent
 from tests.fakes.bot_api_users import FakeUser
 from tests.scripts import STRONG
@@ -116,7 +116,7 @@ def records(world: World) -> Records:
 
 async def cohort_with_link(world: World, lang: str) -> tuple[FakeUser, str, str]:
     """A coach in `lang` with a new cohort: the coach, the join link payload and the code."""
-    roles.grant_coach(records(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
+    await call(roles.grant_coach, records(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
     coach = world.rep("Carla", lang, user_id=COACH_ID)
     await world.step(coach, "/start")
     if lang == "en":
@@ -210,7 +210,8 @@ async def coach_journey(world: World, lang: i18n.Lang) -> tuple[FakeUser, list[F
     # A workshop round.
     [pick] = (await world.step(coach, "/round_start"))[-1:]
     [scenarios] = await world.press(coach, pick, "Vårgruppen")
-    [names] = await world.press(coach, scenarios, title)
+    [levels] = await world.press(coach, scenarios, title)
+    [names] = await world.press(coach, levels, word(lang, "telegram.level_1"))
     await world.press(coach, names, word(lang, "coach.btn_hide_names"))
     for rep in reps:
         await play(world, lang, rep, last_with_buttons(world, rep))

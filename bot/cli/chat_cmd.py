@@ -165,7 +165,7 @@ def _unfinished(store: Store, user: str) -> Session:
 
 def _pick_scenario(practice: Practice, lang: Lang) -> str:
     """Ask on a terminal; otherwise take the first scenario."""
-    ids = list(practice.scenarios)
+    ids = [sid for sid, s in practice.scenarios.items() if lang in s.languages]
     if not interactive():
         return ids[0]
     from bot.cli.texts import t

@@ -58,6 +58,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "coach_review",
     "coach_assign",
     "coach_rounds",
+    "coach_scenarios",
     "media",
 )
 

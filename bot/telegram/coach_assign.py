@@ -32,6 +32,7 @@ from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
@@ -108,7 +109,7 @@ async def create(update: Update, context: Context) -> None:
     terms = {
         "level": int(level),
         "deadline": time.time() + int(days) * 86_400 if int(days) else None,
-        "known_scenarios": context.services.practice.scenarios,
+        "known_scenarios": await cohort_playable(context, cid),
     }
     await drop_keyboard(update)
     made = await call(assignments.assign, data, me, cid, sid, **terms)

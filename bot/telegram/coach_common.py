@@ -107,13 +107,15 @@ async def cohort_and_scenario_rows(
     update: Update, context: Context, prefix: str
 ) -> tuple[Any, list[list[InlineKeyboardButton]]]:
     """The coach's cohort named in the callback, and one button per scenario (`prefix:cohort:id`)."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cohort = await call(
         cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1)
     )
     rows = [
         [InlineKeyboardButton(s.title(context.lang), callback_data=f"{prefix}:{cohort.id}:{s.id}")]
-        for s in context.services.practice.scenarios.values()
+        for s in (await cohort_playable(context, cohort.id)).values()
     ]
     return cohort, rows
 
@@ -122,9 +124,11 @@ async def ask_level(update: Update, context: Context, prefix: str, question: str
     """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
     level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
     message's buttons go. StaleButton for a scenario that does not exist."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
+    scenario = (await cohort_playable(context, cid)).get(sid)
     if scenario is None:
         raise StaleButton
     lang = context.lang

@@ -35,6 +35,7 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
@@ -168,7 +169,7 @@ def starter(watch: RoundWatch) -> Handler:
         """Open the round, post the leaderboard here and invite every member."""
         assert context.match is not None and update.effective_chat is not None
         cid, sid, level, hide = context.match.groups()
-        if sid not in context.services.practice.scenarios:
+        if sid not in await cohort_playable(context, cid):
             raise StaleButton
         me, data = await actor(update, context), records(context)
         await drop_keyboard(update)
