@@ -29,9 +29,7 @@ SKILL_COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown
 SKILL_MAX = 5.0  # proficiency is 0-100 in the domain; the texts show it as 0-5
 
 
-def tick_labels(
-    points: tuple[Point, ...], lang: Lang, zone: str = i18n.DEFAULT_TIMEZONE
-) -> list[str]:
+def tick_labels(points: tuple[Point, ...], lang: Lang, zone: str | None = None) -> list[str]:
     """One distinct label per session: its date, and its time when the day has several."""
     moments = [datetime.fromtimestamp(p.started_at, tz=UTC) for p in points]
     days = [i18n.day(lang, m, zone) for m in moments]
@@ -62,7 +60,7 @@ def standing_line(progress: Progress, lang: Lang) -> str:
 
 
 def chart_figure(
-    progress: Progress, rubric: Rubric, lang: Lang = "en", zone: str = i18n.DEFAULT_TIMEZONE
+    progress: Progress, rubric: Rubric, lang: Lang = "en", zone: str | None = None
 ) -> Figure:
     """The chart as a matplotlib Figure (no GUI backend, no global pyplot state)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -116,7 +114,7 @@ def progress_chart(
     rubric: Rubric,
     lang: Lang = "en",
     path: Path | None = None,
-    zone: str = i18n.DEFAULT_TIMEZONE,
+    zone: str | None = None,
 ) -> bytes:
     """The chart as PNG bytes; also written to `path` when given."""
     import io

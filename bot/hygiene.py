@@ -14,6 +14,8 @@ import json
 import re
 from typing import Any, TextIO
 
+from bot.redact import redact
+
 REPLACEMENT = "\ufffd"
 #: Longest display name kept (Telegram allows 64 characters for a first name).
 MAX_NAME_CHARS = 64
@@ -66,7 +68,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def json_text(data: Any, **kwargs: Any) -> str:
-    """JSON with readable letters, but control, bidi and surrogate characters \\u-escaped."""
+    """JSON with readable letters; control and bidi characters \\u-escaped, lone surrogates replaced."""
     return _UNSAFE.sub(
         _escape, _SURROGATES.sub(REPLACEMENT, json.dumps(data, ensure_ascii=False, **kwargs))
     )
@@ -84,8 +86,6 @@ class TerminalGuard(io.TextIOBase):
 
     def write(self, text: str) -> int:
         """Write `text`, made safe."""
-        from bot.redact import redact
-
         self.stream.write(redact(for_terminal(text)))
         return len(text)
 
@@ -105,6 +105,11 @@ class TerminalGuard(io.TextIOBase):
     def encoding(self) -> str:  # type: ignore[override]
         """The wrapped stream's encoding."""
         return getattr(self.stream, "encoding", "utf-8")
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        """The wrapped stream's error handler (`input()` reads it to encode its prompt)."""
+        return getattr(self.stream, "errors", None) or "strict"
 
     def writable(self) -> bool:
         """Always: this is an output stream."""

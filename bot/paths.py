@@ -1,17 +1,35 @@
-"""Where the project's data files live (scenarios, prompts, seeds)."""
+"""Where the project's data files live (scenarios, prompts, seeds), read through the package.
+
+The folders sit at the repository root and install inside the package as `bot._data.<name>`
+(setup.py maps them), so `importlib.resources` finds them alike in a wheel and in an editable
+install. `SALESCOACH_RESOURCES` names another folder that holds all three instead.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-#: The repository / install root that holds `scenarios/`, `prompts/` and `seeds/`.
-PROJECT_ROOT = Path(os.environ.get("SALESCOACH_RESOURCES", Path(__file__).resolve().parent.parent))
+from bot.errors import DataFileError
 
-SCENARIOS_DIR = PROJECT_ROOT / "scenarios"
+
+def data_dir(name: str) -> Path:
+    """The folder of shipped data files `name` (`scenarios`, `prompts` or `seeds`)."""
+    override = os.environ.get("SALESCOACH_RESOURCES")
+    if override:
+        return Path(override) / name
+    folder = resources.files(f"bot._data.{name}")
+    if not isinstance(folder, Path):
+        # Loaders glob and hand folders to jinja2, which needs real files, not a zip archive.
+        raise DataFileError(f"{name}: the package's data files must be installed unzipped")
+    return folder
+
+
+SCENARIOS_DIR = data_dir("scenarios")
 CUSTOMERS_DIR = SCENARIOS_DIR / "customers"
 RUBRIC_FILE = SCENARIOS_DIR / "rubric.yaml"
 REACTIONS_FILE = SCENARIOS_DIR / "reactions.yaml"
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+PROMPTS_DIR = data_dir("prompts")
+SEEDS_DIR = data_dir("seeds")
 LESSONS_FILE = SEEDS_DIR / "lessons.yaml"

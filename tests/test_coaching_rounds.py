@@ -50,7 +50,7 @@ def test_a_workshop_round_with_thirty_reps(tmp_path: Path) -> None:
     from bot.settings import load_settings
 
     store = AsyncStore(tmp_path)
-    records = Records(store)
+    records = Records(store.sync)  # set-up, before the bot's loop runs: nothing to order yet
     carla = coach(records, "100", "Carla")
     cohort = cohorts.create_cohort(records, carla, "Workshop", now=T0)
     assert cohort.code
@@ -61,7 +61,7 @@ def test_a_workshop_round_with_thirty_reps(tmp_path: Path) -> None:
     practice = build_practice(load_settings(SALESCOACH_ENGINE="offline"))
     seen_own_result: list[bool] = []
 
-    async def one(n: int, user: str) -> None:
+    async def one(n: int, user: str, records: Records) -> None:
         finished = await play(practice, store, user, script(n))
         changed = await asyncio.to_thread(rounds.record_session, records, finished)
         assert [r.id for r in changed] == [rnd.id]
@@ -69,7 +69,8 @@ def test_a_workshop_round_with_thirty_reps(tmp_path: Path) -> None:
         seen_own_result.append(user in {e.user_id for e in board})
 
     async def room() -> None:
-        await asyncio.gather(*(one(n, user) for n, user in enumerate(people)))
+        records = Records(store)  # as the bot does: through the AsyncStore, in its order
+        await asyncio.gather(*(one(n, user, records) for n, user in enumerate(people)))
 
     asyncio.run(room())
 

@@ -58,9 +58,14 @@ async def run_async(*args: str, data_dir: Path, **env: str) -> tuple[int, str, s
         **env,
     }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", *args, env=full,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env=full,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     out, err = await asyncio.wait_for(process.communicate(), 120)
     return process.returncode or 0, out.decode(), err.decode()
 
@@ -121,13 +126,17 @@ def test_chat_with_a_failing_llm_keeps_every_secret_out_of_notes_logs_and_files(
     data_dir: Path, failing_llm: FakeOpenAI
 ) -> None:
     code, output = run(
-        "chat", "--scenario", "cards-never-arrived", "--lang", "en",
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--lang",
+        "en",
         data_dir=data_dir,
         stdin="What do you need the cards for?\n",
         SALESCOACH_ENGINE="llm",
         OPENAI_BASE_URL=with_password(failing_llm.url),
         SALESCOACH_LLM_MAX_RETRIES="0",
-    )  # fmt: skip
+    )
     assert code == 0, output
     assert "The AI judge did not answer" in output  # the note is shown …
     assert MASK in output  # … with the secrets it quoted masked
@@ -137,13 +146,18 @@ def test_chat_with_a_failing_llm_keeps_every_secret_out_of_notes_logs_and_files(
 
 def test_chat_that_cannot_reach_the_llm_keeps_the_url_password_out(data_dir: Path) -> None:
     code, output = run(
-        "chat", "--scenario", "cards-never-arrived", "--lang", "en", "--json",
+        "chat",
+        "--scenario",
+        "cards-never-arrived",
+        "--lang",
+        "en",
+        "--json",
         data_dir=data_dir,
         stdin="What do you need the cards for?\n",
         SALESCOACH_ENGINE="llm",
         OPENAI_BASE_URL=with_password("http://127.0.0.1:9/v1"),
         SALESCOACH_LLM_MAX_RETRIES="0",
-    )  # fmt: skip
+    )
     assert code == 0, output
     assert "could not connect to http://***@127.0.0.1:9/v1" in output
     assert_no_canary(output, data_dir)

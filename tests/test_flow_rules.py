@@ -3,16 +3,23 @@ off-topic at ★★★, and sessions without replies counting nowhere."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
 from factories import T0, rubric, scored_session, session
 
 from bot.cli import main
+from bot.coaching import exports
 from bot.core.judgement import Judgement, Signal
 from bot.core.report import EXAM_MIN_REPLIES, build_report
 from bot.core.state import LOSE_TRUST, CustomerState, Outcome, advance
 from bot.store import Store
+from tests.coaching_world import T0 as JOINED
+from tests.coaching_world import records_in, team
+from tests.coaching_world import session as coached_session
+from tests.coaching_world import turn as coached_turn
 
 EXAM_CASES = [
     ("exam", 1, False),
@@ -55,4 +62,17 @@ def test_cli_history_and_progress_skip_sessions_without_replies(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[8] for line in lines] == ["answered"]
     assert main(["progress", "--user", "anna", "--lang", "en"]) == 0
-    assert "Progress for anna: 1 sessions" in capsys.readouterr().out
+    assert "Progress for anna: 1 session\n" in capsys.readouterr().out
+
+
+def test_the_cohort_export_passes_an_exam_like_the_report_card(tmp_path: Path) -> None:
+
+    t = team(records_in(tmp_path))
+    one_line = coached_session("anna", coached_turn(0, 88), sid="exam1", at=JOINED + 7200)
+    one_line.mode = "exam"
+    t.records.store.save_session(one_line)
+    table = exports.cohort_csv(t.records, t.cohort_a, rubric())
+    rows = list(
+        csv.DictReader(io.StringIO(table.lstrip("\ufeff")), dialect=csv.Sniffer().sniff(table))
+    )
+    assert [(r["session_id"], r["overall"], r["passed"]) for r in rows] == [("exam1", "88", "0")]

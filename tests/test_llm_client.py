@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
-import time
 from collections.abc import Iterator
 
+import httpx2
+import openai
 import pytest
 
 from bot.errors import ConfigError, EngineError
-from bot.llm.client import LLMClient, RequestRejected
+from bot.llm.client import LLMClient, RequestRejected, RetryableError, map_error
 from tests.fakes.llm_world import llm_settings
 from tests.fakes.openai_server import (
     Answer,
@@ -75,11 +78,23 @@ async def test_429_waits_as_long_as_retry_after_says_then_succeeds(fake: FakeOpe
 
 
 async def test_429_retry_after_is_really_waited_for(fake: FakeOpenAI):
-    fake.enqueue(rate_limited(0.4), chat("ok"))
+    loop = asyncio.get_running_loop()
+    events: list[str] = []
+
+    def answer(body: dict[str, object]) -> Answer:
+        loop.call_soon_threadsafe(events.append, "request")
+        if len(fake.chat_requests) > 1:
+            return chat("ok")
+        # A timer shorter than Retry-After, started before the 429 leaves: the same loop
+        # must fire it before the retry goes out if the client really sleeps.
+        loop.call_soon_threadsafe(loop.call_later, 0.2, events.append, "shorter timer")
+        return rate_limited(0.4)
+
+    fake.default = answer
     client = LLMClient(llm_settings(fake.url))  # the real asyncio.sleep
-    started = time.perf_counter()
     assert await ask(client) == "ok"
-    assert time.perf_counter() - started >= 0.4
+    await asyncio.sleep(0)  # let the second request's note land
+    assert events == ["request", "shorter timer", "request"]
 
 
 async def test_retry_after_longer_than_a_rep_should_wait_is_not_waited_for(fake: FakeOpenAI):
@@ -160,3 +175,54 @@ async def test_a_local_server_needs_no_key(fake: FakeOpenAI):
     fake.enqueue(chat("ok"))
     client = LLMClient(llm_settings(fake.url, OPENAI_API_KEY=None))
     assert await ask(client) == "ok"
+
+
+REQUEST = httpx2.Request("POST", "http://fake/v1/chat/completions")
+
+
+@pytest.mark.parametrize(
+    ("exc", "retryable"),
+    [
+        (openai.APIConnectionError(request=REQUEST), True),
+        (openai.APITimeoutError(request=REQUEST), True),
+        (openai.APIError("stream broke", REQUEST, body=None), True),
+        (
+            openai.APIResponseValidationError(
+                httpx2.Response(200, request=REQUEST), body=None, message="bad shape"
+            ),
+            True,
+        ),
+        (json.JSONDecodeError("Unterminated string", '{"id": "', 8), True),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), True),
+        (openai.OpenAIError("no api_key"), False),
+    ],
+    ids=["connection", "timeout", "api-error", "validation", "json", "unicode", "client-misuse"],
+)
+def test_only_the_clients_api_faults_and_unreadable_answers_are_retryable(
+    exc: Exception, retryable: bool
+):
+    error = map_error(exc, model="m", base_url="http://fake/v1")
+    assert isinstance(error, EngineError)
+    assert isinstance(error, RetryableError) is retryable
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [TypeError("unsupported operand"), KeyError("choices"), AttributeError("x"), ValueError()],
+)
+def test_anything_else_is_a_bug_and_not_ours_to_map(exc: Exception):
+    assert map_error(exc, model="m", base_url="http://fake/v1") is None
+
+
+async def test_a_bug_in_the_call_surfaces_as_itself_and_is_never_retried(
+    fake: FakeOpenAI, caplog: pytest.LogCaptureFixture
+):
+    sleep = RecordingSleep()
+    fake.enqueue(chat("not reached"))
+    unserialisable = [{"role": "user", "content": object()}]  # a caller's bug, as a TypeError
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        await client_for(fake, sleep).complete(
+            model="gpt-4o-mini", messages=unserialisable, temperature=0, max_tokens=20
+        )
+    assert (fake.chat_requests, sleep.waits) == ([], [])
+    assert "retry" not in caplog.text

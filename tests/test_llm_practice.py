@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import time
+import logging
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -12,7 +14,7 @@ from bot.core.rubric import default_rubric
 from bot.core.session import Session
 from bot.errors import BudgetExhausted
 from bot.llm.budget import MemoryLedger, TokenBudget, estimate_cost, utc_day
-from bot.llm.client import LLMClient
+from bot.llm.client import Completion, LLMClient
 from bot.llm.coach import LLMCoach
 from bot.llm.customer import LLMCustomer
 from bot.llm.fallback import FallbackCustomer, FallbackJudge
@@ -35,14 +37,16 @@ def fake() -> Iterator[FakeOpenAI]:
 
 
 def make_practice(
-    fake: FakeOpenAI, ledger: MemoryLedger | None = None, daily_tokens: int = 200_000
+    fake: FakeOpenAI,
+    ledger: MemoryLedger | None = None,
+    daily_tokens: int = 200_000,
+    customer_client: type[LLMClient] = LLMClient,
 ) -> MeteredPractice:
-    client = LLMClient(
-        llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0)
-    )
+    settings = llm_settings(fake.url, SALESCOACH_LLM_TIMEOUT=1.0, SALESCOACH_LLM_MAX_RETRIES=0)
+    client = LLMClient(settings)
     offline = FixedJudge()
     return MeteredPractice(
-        FallbackCustomer(LLMCustomer(client, "gpt-4o-mini"), OfflineCustomer()),
+        FallbackCustomer(LLMCustomer(customer_client(settings), "gpt-4o-mini"), OfflineCustomer()),
         FallbackJudge(LLMJudge(client, "gpt-4o-mini", offline=offline), offline),
         quick_judge=offline,
         scenarios={SCENARIO_ID: scenario()},
@@ -78,13 +82,19 @@ async def test_a_turn_plays_the_llm_customer_and_judge_and_records_usage(fake: F
 
 
 async def test_the_rep_waits_for_one_round_trip_because_scoring_runs_alongside():
-    with FakeOpenAI(default=role_play(), latency=0.3) as slow:
-        practice = make_practice(slow)
+    both_asked = threading.Barrier(2, timeout=5)
+
+    def together(body: dict[str, Any]) -> Answer:
+        # Asked one after the other, the first request would wait here in vain and time out.
+        both_asked.wait()
+        return role_play()(body)
+
+    with FakeOpenAI(default=together) as fake:
+        practice = make_practice(fake)
         session = start(practice)
-        started = time.perf_counter()
-        await practice.reply(session, "Vad ska kavajen användas till?")
-        elapsed = time.perf_counter() - started
-    assert 0.3 <= elapsed < 0.55
+        result = await practice.reply(session, "Vad ska kavajen användas till?")
+    assert result.turn.customer_response == "Jaså. Till ett bröllop kanske."
+    assert (result.turn.judgement.engine, result.turn.judgement.note) == ("llm", None)
 
 
 async def test_a_failing_customer_leaves_a_visible_note_and_keeps_the_reply(fake: FakeOpenAI):
@@ -104,6 +114,32 @@ async def test_a_failing_customer_leaves_a_visible_note_and_keeps_the_reply(fake
         "AI-kunden svarade inte (server error 503); offlinekunden tog den här repliken."
     )
     assert session.usage["fallbacks"] == 1
+
+
+class BuggyCaller(LLMClient):
+    """A real client whose caller has a bug: it hands openai a message it cannot serialise."""
+
+    async def complete(self, **kwargs: Any) -> Completion:
+        kwargs["messages"] = [*kwargs["messages"], {"role": "user", "content": object()}]
+        return await super().complete(**kwargs)
+
+
+async def test_a_bug_behind_the_customer_is_logged_with_its_trace_and_the_turn_goes_on_offline(
+    fake: FakeOpenAI, caplog: pytest.LogCaptureFixture
+):
+    practice = make_practice(fake, customer_client=BuggyCaller)
+    session = start(practice)
+
+    result = await practice.reply(session, "Vad ska kavajen användas till?")
+
+    assert result.turn.customer_response  # the offline customer answered
+    assert result.turn.judgement.engine == "llm"
+    assert result.turn.judgement.note == (
+        "AI-kunden svarade inte (internal error); offlinekunden tog den här repliken."
+    )
+    [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged.exc_info is not None and logged.exc_info[0] is TypeError
+    assert "unreadable" not in caplog.text  # not mistaken for a bad answer, nor retried
 
 
 async def test_a_spent_budget_plays_offline_and_says_why_without_calling_the_provider(

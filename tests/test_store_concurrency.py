@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
+import threading
 from pathlib import Path
+from typing import Any
 
 from factories import session, turn
 
@@ -57,24 +58,32 @@ async def test_saves_fired_without_waiting_land_in_the_order_they_were_made(
     assert len((await store.load_session(current.id)).turns) == 10
 
 
+class GatedStore(Store):
+    """A Store whose saves wait until the event loop has opened the gate."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.gate = threading.Event()
+        self.waited: list[bool] = []
+
+    def save_session_data(self, data: dict[str, Any]) -> None:
+        """Wait for the gate (as a slow fsync would), then save."""
+        self.waited.append(self.gate.wait(timeout=10))
+        super().save_session_data(data)
+
+
 async def test_a_slow_save_does_not_block_the_event_loop(data_dir: Path) -> None:
-    store = AsyncStore(data_dir)
-    ticks = 0
+    gated = GatedStore(data_dir)
+    store = AsyncStore(gated)
 
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.001)
+    async def open_gate() -> None:
+        gated.gate.set()  # runs only if the loop is free while the save waits
 
-    beat = asyncio.ensure_future(ticker())
-    started = time.perf_counter()
-    for n in range(5):
-        await store.save_session(session(user_id="anna", turns=[turn(n)]))
-    elapsed = time.perf_counter() - started
-    beat.cancel()
+    saved = session(user_id="anna")
+    await asyncio.gather(store.save_session(saved), open_gate())
 
-    assert ticks >= elapsed / 0.001 / 4  # the loop kept ticking while files were fsynced
+    assert gated.waited == [True]
+    assert (await store.load_session(saved.id)).user_id == "anna"
 
 
 async def test_a_cancelled_save_still_lands_before_the_next_call_for_that_rep(

@@ -15,14 +15,13 @@ from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.store import AsyncStore
 from bot.telegram import coach_rounds
-from bot.telegram.app import HANDLER_MODULES, build_application
-from bot.telegram.coach_common import COACH_MODULES, coach_roles
+from bot.telegram.app import build_application
+from bot.telegram.coach_common import call, coach_roles
 from tests.coaching_world import scripted_practice, session, turn
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
 from tests.telegram_world import World, api, settings_for  # noqa: F401  (api is a fixture)
 
-MODULES = (*[m for m in HANDLER_MODULES if m != "media"], *COACH_MODULES, "media")
 ADMIN_ID, COACH_ID, OTHER_COACH_ID = 1, 100, 200
 SCENARIO = "cards-never-arrived"
 
@@ -31,10 +30,10 @@ SCENARIO = "cards-never-arrived"
 async def world(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:  # noqa: F811
     store = AsyncStore(data_dir)
     settings = settings_for(api, data_dir, admin_user_ids=[ADMIN_ID])
+    role_of = coach_roles(settings, store)
     app = build_application(
-        settings, scripted_practice(), store, rate_limiter=None,
-        role_of=coach_roles(settings, store), modules=MODULES,
-    )  # fmt: skip
+        settings, scripted_practice(), store, rate_limiter=None, role_of=role_of
+    )
     await app.initialize()
     yield World(api, app)
     await app.shutdown()
@@ -46,7 +45,7 @@ def data(world: World) -> Records:
 
 async def team(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], cohorts.Cohort]:
     """A coach (granted directly) with a cohort that `reps` reps joined through the bot."""
-    roles.grant_coach(data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
+    await call(roles.grant_coach, data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
     coach = world.rep("Carla", "en", user_id=COACH_ID)
     await world.step(coach, "/start")
     [created, _qr] = await world.step(coach, "/cohort_new Team A")
@@ -57,7 +56,8 @@ async def team(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], c
         rep = world.rep(f"Rep{n}", "en", user_id=5000 + n)
         await world.step(rep, f"/join {code.group(1)}")
         people.append(rep)
-    return coach, people, cohorts.coach_cohorts(data(world), Actor(str(COACH_ID), Role.COACH))[0]
+    mine = await call(cohorts.coach_cohorts, data(world), Actor(str(COACH_ID), Role.COACH))
+    return coach, people, mine[0]
 
 
 async def test_invite_link_makes_a_coach_whose_cohort_reps_join_by_deep_link(world: World) -> None:
@@ -68,13 +68,18 @@ async def test_invite_link_makes_a_coach_whose_cohort_reps_join_by_deep_link(wor
     coach = world.rep("Carla", "en", user_id=COACH_ID)
     [welcome] = await world.step(coach, f"/start coach_{code.group(1)}")
     assert "You're a coach now" in welcome.text  # and no generic welcome after it
+    menu = [c["command"] for c in world.api.commands[(f"chat:{COACH_ID}", "")]]
+    assert menu[:2] == ["start", "practice"] and "cohort_new" in menu and "calibrate" in menu
     [created, qr] = await world.step(coach, "/cohort_new Team <A>")
     assert "Cohort Team <A> created" in created.text
     assert qr.kind == "photo" and "Scan to join" in qr.text
     link = re.search(r"start=(join_\w+)", created.text)
     assert link
     rep = world.rep("Anna", "en")
-    [joined] = await world.step(rep, f"/start {link.group(1)}")
+    # Someone new through a join link is welcomed and onboarded, with the join in between.
+    [welcome, joined, choose] = await world.step(rep, f"/start {link.group(1)}")
+    assert welcome.text.startswith("👋 Hi Anna!") and "/practice" in welcome.text
+    assert [b["text"] for b in choose.buttons] == ["🇸🇪 Svenska", "🇬🇧 English"]
     assert joined.text.startswith("You've joined Team <A>!")
     assert "Your coach Carla will be able to see" in joined.text
     # The invite was for one use only.
@@ -89,8 +94,9 @@ async def test_reps_and_other_coaches_are_refused_even_with_forged_buttons(world
     assert refused.text == "This is for coaches only."
     [refused] = await world.step(rep, "/coach 5000")  # a rep cannot make coaches
     assert refused.text == "This is for coaches only."
-    assert roles.role_of(data(world), [ADMIN_ID], "5000") is Role.REP
-    roles.grant_coach(data(world), Actor(str(ADMIN_ID), Role.ADMIN), str(OTHER_COACH_ID))
+    assert await call(roles.role_of, data(world), [ADMIN_ID], "5000") is Role.REP
+    admin = Actor(str(ADMIN_ID), Role.ADMIN)
+    await call(roles.grant_coach, data(world), admin, str(OTHER_COACH_ID))
     other = world.rep("Olle", "en", user_id=OTHER_COACH_ID)
     [card] = await world.step(coach, "/cohorts")
     world.app.bot_data.services.store.sync.save_session(  # type: ignore[union-attr]
@@ -128,6 +134,7 @@ async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World
     assert "the judge gave 1" in scores.text
     [saved] = await world.press(coach, scores, "3")
     assert saved.text == "Saved. Rep0 has been notified."
+    assert pick.buttons == [] and scores.buttons == []  # each step's buttons go once used
     [note] = rep.unread()
     assert note.kind == "document" and "Your coach Carla reviewed" in note.text
     assert "Challenge: 3/5" in note.text
@@ -152,14 +159,20 @@ async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summar
     coach, reps, _ = await team(world, reps=3)
     [pick] = await world.step(coach, "/round_start")
     [scenarios] = await world.press(coach, pick, "Team A")
-    [names] = await world.press(coach, scenarios, "business cards")
+    [levels] = await world.press(coach, scenarios, "business cards")
+    [names] = await world.press(coach, levels, "Hard")
+    assert [pick.buttons, scenarios.buttons, levels.buttons] == [[], [], []]  # used up
     started, board = await world.press(coach, names, "Hide names")
     assert "started for 3 reps" in started.text and "0/3 finished" in board.text
+    asking = ["What do you need?", "What do you need it for?", "Which need comes first?"]
+    pricing = ["Here is the price.", "The price is 100 kr.", "That is our best price."]
     for n, rep in enumerate(reps):
         [invite] = rep.unread()[-1:]
-        assert "Workshop round!" in invite.text
-        await world.press(rep, invite, "Start")
-        await world.step(rep, "What do you need?" if n else "Here is the price.")
+        assert "Workshop round!" in invite.text and "(level 3)" in invite.text
+        [intro, _] = await world.press(rep, invite, "Start")
+        assert "★★★" in intro.text
+        for line in asking if n else pricing:  # a whole attempt, not one line and /end
+            await world.step(rep, line)
         await world.step(rep, "/end")
     await asyncio.sleep(0.3)
     board = world.api.messages[(board.chat_id, board.message_id)]
@@ -181,6 +194,7 @@ async def test_an_assignment_reaches_every_rep_first_in_practice_and_the_coach_s
     [deadlines] = await world.press(coach, levels, "Medium")
     [done] = await world.press(coach, deadlines, "7 days")
     assert "Assignment sent to 2 reps in Team A" in done.text
+    assert [m.buttons for m in (pick, scenarios, levels, deadlines)] == [[], [], [], []]
     for rep in reps:
         [note] = rep.unread()[-1:]
         assert "Your coach wants you to practise" in note.text and "level 2" in note.text

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from telegram import Update
+from telegram.ext import TypeHandler
+
 from bot.core.report import EXAM_MIN_REPLIES
 from bot.core.session import Session
 from bot.telegram.app import build_application
@@ -35,6 +38,12 @@ async def _start(rep: FakeUser, level: int = 1, mode: str = "practice") -> None:
     await rep.receive(2)
 
 
+async def _begin(world: World, rep: FakeUser, level: int = 1, mode: str = "practice") -> None:
+    """From /practice to the opening line, update by update."""
+    picker = (await world.step(rep, "/practice"))[0]
+    await world.press(rep, picker, data=f"go:{SCENARIO}:{level}:{mode}")
+
+
 async def test_messages_in_one_burst_are_one_turn(api: FakeBotApi, data_dir: Path) -> None:
     clock = FakeClock()
     async with polling(api, data_dir, pace=clock.pace(1.5)) as app:
@@ -53,6 +62,31 @@ async def test_messages_in_one_burst_are_one_turn(api: FakeBotApi, data_dir: Pat
         assert " · 1 svar" in report.text
         (session,) = await _sessions(app, rep)
         assert [t.reply for t in session.turns] == ["\n".join(BURST)]
+
+
+async def test_after_update_handlers_see_the_turn_a_burst_played(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    """What the round leaderboard relies on: handlers after the role-play's run once the turn
+    is played, with the burst's last message as their update."""
+    clock, seen = FakeClock(), []
+    async with polling(api, data_dir, pace=clock.pace(1.5)) as app:
+
+        async def after(update: object, context: object) -> None:
+            if isinstance(update, Update) and update.message and update.message.text in BURST:
+                seen.append((update.message.text, len((await _sessions(app, rep))[0].turns)))
+
+        app.add_handler(TypeHandler(Update, after), group=2)  # after the round watch (1)
+        rep = FakeUser(api, 7003, "Sara", "sv")
+        await _start(rep)
+        rep.say(BURST[0])
+        rep.say(BURST[1])
+        await clock.sleeps(2)
+        clock.advance(1.5)
+        await rep.receive(2)  # customer and feedback
+        rep.say("/hint")  # ordered after the turn and its after-update handlers
+        await rep.receive()
+    assert seen == [(BURST[0], 0), (BURST[1], 0), (BURST[1], 1)]
 
 
 async def test_a_command_after_a_burst_comes_after_its_turn(
@@ -80,8 +114,7 @@ async def test_an_identical_message_sent_twice_quickly_counts_once(
     app = await started(api, data_dir, pace=clock.pace(0, repeat_window=5.0))
     world = World(api, app)
     rep = world.rep(lang="sv")
-    picker = (await world.step(rep, "/practice"))[0]
-    await world.press(rep, picker, data=f"go:{SCENARIO}:1:practice")
+    await _begin(world, rep, 1, "practice")
     line = "Vad hände med leveransen hos er?"
     assert len(await world.step(rep, line)) == 2  # customer and feedback
     clock.advance(1.0)
@@ -101,8 +134,7 @@ async def test_the_burst_window_comes_from_the_settings(api: FakeBotApi, data_di
 
 async def test_an_old_try_again_button_asks_before_ending_a_role_play(world: World) -> None:
     rep = world.rep(lang="sv")
-    picker = (await world.step(rep, "/practice"))[0]
-    await world.press(rep, picker, data=f"go:{SCENARIO}:1:practice")
+    await _begin(world, rep, 1, "practice")
     await world.step(rep, STRONG["sv"][0])
     (old_card,) = await world.step(rep, "/end")
     await world.press(rep, old_card, "Försök igen")
@@ -125,8 +157,7 @@ async def test_an_old_try_again_button_asks_before_ending_a_role_play(world: Wor
 
 async def test_a_role_play_without_replies_is_not_scored_or_listed(world: World) -> None:
     rep = world.rep(lang="sv")
-    picker = (await world.step(rep, "/practice"))[0]
-    await world.press(rep, picker, data=f"go:{SCENARIO}:1:practice")
+    await _begin(world, rep, 1, "practice")
     await world.step(rep, "/restart")
     (ended,) = await world.step(rep, "/end")
     assert ended.text.startswith("⏹ Övningen avslutades innan du svarade")
@@ -139,8 +170,7 @@ async def test_a_role_play_without_replies_is_not_scored_or_listed(world: World)
 
 async def test_one_good_reply_then_end_does_not_pass_an_exam(world: World) -> None:
     rep = world.rep(lang="sv")
-    picker = (await world.step(rep, "/practice"))[0]
-    await world.press(rep, picker, data=f"go:{SCENARIO}:1:exam")
+    await _begin(world, rep, 1, "exam")
     await world.step(rep, STRONG["sv"][0])
     (report,) = await world.step(rep, "/end")
     assert "❌ Inte godkänt än" in report.text and "✅ Godkänt" not in report.text
@@ -149,8 +179,7 @@ async def test_one_good_reply_then_end_does_not_pass_an_exam(world: World) -> No
 
 async def test_one_off_topic_message_does_not_end_a_hard_role_play(world: World) -> None:
     rep = world.rep(lang="sv")
-    picker = (await world.step(rep, "/practice"))[0]
-    await world.press(rep, picker, data=f"go:{SCENARIO}:3:practice")
+    await _begin(world, rep, 3, "practice")
     customer, feedback = await world.step(rep, "Såg du matchen igår? Vilket mål!")
     assert customer.text.startswith("🗣 ") and feedback.text.startswith("📊 ")
     (session,) = await _sessions(world.app, rep)

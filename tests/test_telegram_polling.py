@@ -3,8 +3,8 @@ concurrently."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,12 +14,15 @@ import pytest
 from telegram.ext import AIORateLimiter
 
 from bot.core.customer import CustomerRequest
+from bot.core.offline_customer import OfflineCustomer
+from bot.core.offline_judge import OfflineJudge
+from bot.core.practice import Practice
 from bot.telegram.app import ALLOWED_UPDATES, COMMANDS, webhook_options
 from bot.telegram.context import App
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
 from tests.scripts import STRONG
-from tests.telegram_world import offline_practice, started
+from tests.telegram_world import started
 
 pytest_plugins = ("tests.telegram_fixtures",)
 
@@ -92,35 +95,56 @@ async def test_end_to_end_a_whole_session_through_the_polling_loop(
     assert {name for name, _ in api.calls} <= DOCUMENTED
 
 
-def slower_first(request: CustomerRequest) -> float:
-    """The customer takes 0.3 s on the first reply, 0.2 s on the second, 0.1 s after that."""
-    return {1: 0.3, 2: 0.2}.get(request.state.turn, 0.1)
+class MeetingCustomer:
+    """The offline customer, whose first line waits until both reps' first replies are in
+    flight, and which counts how many lines are being written at once."""
+
+    def __init__(self, reps: int) -> None:
+        self.inner, self.name = OfflineCustomer(), "meeting"
+        self.reps, self.firsts, self.in_flight, self.most = reps, 0, 0, 0
+        self.all_in = asyncio.Event()
+
+    async def respond(self, request: CustomerRequest) -> str:
+        """The offline line, once the other reps have caught up on their first reply."""
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            if request.state.turn == 1:
+                self.firsts += 1
+                if self.firsts == self.reps:
+                    self.all_in.set()
+                # Served one update at a time, the first rep would wait here for ever.
+                await asyncio.wait_for(self.all_in.wait(), timeout=10)
+            await asyncio.sleep(0.01)  # room for a rep's next turn to overlap, were it allowed
+            return await self.inner.respond(request)
+        finally:
+            self.in_flight -= 1
 
 
 async def test_two_reps_typing_at_once_are_served_concurrently_each_in_order(
     api: FakeBotApi, data_dir: Path
 ) -> None:
-    async with polling(api, data_dir, practice=offline_practice(delay=slower_first)):
+    judge = OfflineJudge()
+    customer = MeetingCustomer(reps=2)
+    async with polling(api, data_dir, practice=Practice(customer, judge, quick_judge=judge)):
         reps = [FakeUser(api, 6001, "A", "en"), FakeUser(api, 6002, "B", "en")]
         for rep in reps:
             rep.say("/practice")
             (picker,) = await rep.receive()
             rep.press(picker, data="go:cards-never-arrived:1:practice")
             await rep.receive(2)
-        start = time.perf_counter()
         sent = {rep.chat_id: [] for rep in reps}
         for reply in STRONG["en"][:3]:  # interleaved: A1 B1 A2 B2 A3 B3, all at once
             for rep in reps:
                 sent[rep.chat_id].append(rep.say(reply)["message"]["message_id"])
         for rep in reps:
-            await rep.receive(6, timeout=10)
-        elapsed = time.perf_counter() - start
+            await rep.receive(6, timeout=15)
         for rep in reps:
             feedback = [m for m in rep.inbox if m.text.startswith("📊")]
             assert [m.reply_to for m in feedback] == sent[rep.chat_id]  # in the order typed
-        # Each rep's turns run one after another (0.3 + 0.2 + 0.1 s) while the two reps
-        # overlap: about 0.6 s, where one update at a time would take 1.2 s.
-        assert 0.6 <= elapsed < 1.0
+        # Both reps' first lines were written at once (or the first would still be waiting),
+        # and never more than one line per rep: each rep's turns run one after another.
+        assert (customer.firsts, customer.most) == (2, 2)
 
 
 async def test_a_restarted_bot_resumes_the_session_from_the_store(

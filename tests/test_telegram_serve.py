@@ -10,7 +10,7 @@ from bot.cli import main
 from bot.cli.serve_cmd import check_webhook_url
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.telegram.app import HANDLER_MODULES, build_application, file_url
+from bot.telegram.app import HANDLER_MODULES, build_application, file_url, module_paths
 
 
 def test_serve_without_a_token_says_how_to_get_one(
@@ -66,3 +66,9 @@ def test_the_factory_wires_every_handler_module_and_sends_nothing(tmp_path: Path
     assert app.bot.base_url == "https://api.telegram.org/bot1:x"
     assert HANDLER_MODULES[-1] == "media"  # the catch-all stays last
     assert app.bot_data.services is not None and app.bot_data.services.transcribe is None
+
+
+def test_a_handler_module_listed_twice_is_refused_before_it_answers_twice() -> None:
+    assert len(set(module_paths(HANDLER_MODULES))) == len(HANDLER_MODULES)
+    with pytest.raises(ValueError, match=r"more than once: bot\.telegram\.coach_views"):
+        module_paths([*HANDLER_MODULES, "bot.telegram.coach_views"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -34,7 +34,14 @@ def register(sub: Any) -> None:
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
     add_user(parser)
-    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="replay a session: the same seed and the same replies give the same customer lines"
+        " (a session's seed is in `chat --json` and in exports)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object at the end")
     parser.add_argument(
         "--resume",
@@ -71,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(args.json)
     if not quiet:
         _print_start(practice, session)
-    _warm_up_in_background()
+    _warm_up_in_background(practice, session.scenario_id)
     save = store.save_session
     save(session)
     try:
@@ -84,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     report = practice.stop(session)
     save(session)
     if quiet:
-        print(json.dumps(session_json(session, report), ensure_ascii=False))
+        print(json_text(session_json(session, report)))
     else:
         print_report(report, session, practice)
     return 0
@@ -115,9 +122,21 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
         if not quiet and not tty:
             print(f"{t('you', session.lang)}: {line}")
         result = await practice.reply(session, line)
-        save(session)
+        _save_turn(save, session)
         if not quiet:
             print_turn(result, session, scenario.persona.name)
+
+
+def _save_turn(save: Any, session: Session) -> None:
+    """Save before showing anything: a turn the disk refused is reported, never printed."""
+    from bot import i18n
+    from bot.errors import StoreError
+
+    try:
+        save(session)
+    except StoreError as exc:
+        text = i18n.text(session.lang, "store.turn_not_saved_cli", reason=str(exc))
+        raise StoreError(text) from None
 
 
 def _print_start(practice: Practice, session: Session) -> None:
@@ -166,13 +185,18 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
             return answer
 
 
-def _warm_up_in_background() -> None:
-    """Compile the judge's lexicons while the rep reads the customer's first line."""
+def _warm_up_in_background(practice: Practice, scenario_id: str) -> None:
+    """Compile the judge's lexicons, load the encoder and embed the customer's facts while the
+    rep reads the customer's first line."""
     import threading
 
     from bot.core.offline_judge import OfflineJudge
 
-    threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
+    def warm_up() -> None:
+        OfflineJudge.warm_up()
+        practice.prepare(scenario_id)
+
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
 def _add_file(practice: Practice, path: Path, lang: Lang) -> str:

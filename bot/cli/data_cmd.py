@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_user, resolve_lang, resolve_user
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 
 def register(sub: Any) -> None:
@@ -60,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
         and not data["unreadable"]
     ):
         raise SalescoachError(f"Nothing is stored for {user!r}; check the name with --user.")
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(json_text(data, indent=2))
     print()
     note_unreadable(data["unreadable"])
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot import i18n
 from bot.cli.common import add_lang, add_user, resolve_lang, resolve_user
+from bot.hygiene import json_text
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     store = Store(settings.data_dir)
     user = resolve_user(args.user)
-    profile = store.get_user(user) or {}
+    profile = store.profile(user)
     lang = resolve_lang(args.lang or profile.get("lang") or settings.default_lang)
     rubric = default_rubric()
     scenarios = default_scenarios()
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
         progress_chart(result, rubric, lang, args.chart)
     if args.json:
-        print(json.dumps({"user_id": user, **result.to_dict()}, ensure_ascii=False, indent=2))
+        print(json_text({"user_id": user, **result.to_dict()}, indent=2))
     else:
         print(render(user, result, rubric, scenarios, lang))
         if args.chart:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_lang, resolve_lang
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 from bot.i18n import plural, text
 
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for s, source in sources.values()
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     rubric = default_rubric()
     offered = [s for s, _ in sources.values() if lang in s.languages]

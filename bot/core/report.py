@@ -68,6 +68,12 @@ def enough_replies(session: Session) -> bool:
     return len(session.turns) >= (EXAM_MIN_REPLIES if session.mode == "exam" else 1)
 
 
+def whole_attempt(session: Session) -> bool:
+    """Whether a session can rank against others: the customer ended it, or the rep gave at
+    least EXAM_MIN_REPLIES replies before stopping (one good line and /end is not a role-play)."""
+    return session.outcome is not Outcome.STOPPED or len(session.turns) >= EXAM_MIN_REPLIES
+
+
 def build_report(session: Session, rubric: Rubric) -> ReportCard:
     """Summarise a session: scores, best and weakest reply, and what to work on."""
     turns = session.turns

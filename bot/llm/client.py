@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import logging
 import random
 import time
@@ -71,12 +72,29 @@ def retry_after(headers: Any) -> float | None:
     return None
 
 
-def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError:
-    """Turn an openai (or transport) exception into ours, with a message that says what to fix."""
+#: What a cut-off or garbled body raises while the client decodes it: the server's fault.
+UNREADABLE = (json.JSONDecodeError, UnicodeDecodeError, openai.APIResponseValidationError)
+
+
+def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError | None:
+    """Turn an openai fault into ours, with a message that says what to fix; None for our bugs."""
+    if isinstance(exc, UNREADABLE):
+        return RetryableError(f"unreadable answer from the model server ({type(exc).__name__})")
+    if isinstance(exc, openai.APIStatusError):
+        return map_status_error(exc, model=model, base_url=base_url)
     if isinstance(exc, openai.APITimeoutError):
         return RetryableError("the model server timed out")
     if isinstance(exc, openai.APIConnectionError):
         return RetryableError(f"could not connect to {base_url}")
+    if isinstance(exc, openai.APIError):
+        return RetryableError(f"the model server failed: {exc.message[:200]}")
+    if isinstance(exc, openai.OpenAIError):
+        return EngineError(f"the openai client refused the call: {str(exc)[:200]}")
+    return None  # a TypeError, KeyError …: a bug to log with its traceback, never to retry
+
+
+def map_status_error(exc: openai.APIStatusError, *, model: str, base_url: str) -> EngineError:
+    """An HTTP error answer: 429 and 5xx are worth retrying, the rest says what to fix."""
     if isinstance(exc, openai.RateLimitError):
         return RetryableError(
             "rate limited by the provider (429)", retry_after(exc.response.headers)
@@ -91,18 +109,12 @@ def map_error(exc: Exception, *, model: str, base_url: str) -> EngineError:
             "SALESCOACH_JUDGE_MODEL and OPENAI_BASE_URL"
         )
     rejected = isinstance(exc, openai.BadRequestError | openai.UnprocessableEntityError)
-    if isinstance(exc, openai.APIStatusError) and "response_format" in exc.message:
-        rejected = True  # llama-cpp-python answers an unknown response_format with a 500
-    if rejected and isinstance(exc, openai.APIStatusError):
+    if rejected or "response_format" in exc.message:
+        # llama-cpp-python answers an unknown response_format with a 500
         return RequestRejected(f"the server rejected the request: {exc.message[:200]}")
-    if isinstance(exc, openai.APIStatusError):
-        if exc.status_code >= 500 or exc.status_code in (408, 409):
-            return RetryableError(
-                f"server error {exc.status_code}", retry_after(exc.response.headers)
-            )
-        return EngineError(f"server error {exc.status_code}: {exc.message[:200]}")
-    # Malformed bodies surface as validation or JSON decoding errors, depending on where they break.
-    return RetryableError(f"unreadable answer from the model server ({type(exc).__name__})")
+    if exc.status_code >= 500 or exc.status_code in (408, 409):
+        return RetryableError(f"server error {exc.status_code}", retry_after(exc.response.headers))
+    return EngineError(f"server error {exc.status_code}: {exc.message[:200]}")
 
 
 class LLMClient:
@@ -198,8 +210,10 @@ class LLMClient:
         while True:
             try:
                 return await call()
-            except Exception as exc:  # the boundary: everything becomes ours
+            except Exception as exc:  # the boundary: openai's faults become ours
                 error = map_error(exc, model=model, base_url=self.base_url)
+                if error is None:
+                    raise  # a bug: the fallback logs it with its traceback
                 if not isinstance(error, RetryableError) or attempt >= self.max_retries:
                     raise error from exc
                 wait = error.wait

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,6 +15,19 @@ from bot.store.store import Store
 from bot.store.summary import SessionSummary
 
 T = TypeVar("T")
+
+
+@functools.cache
+def _store_threads() -> ThreadPoolExecutor:
+    # The store's own threads, not the loop's default pool: code that blocks in a worker thread
+    # on store work (the coaching records) could otherwise take every thread that work needs.
+    return ThreadPoolExecutor(thread_name_prefix="store")
+
+
+async def in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run blocking store work in one of the store's threads."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_store_threads(), functools.partial(fn, *args, **kwargs))
 
 
 class _Queues:
@@ -26,7 +41,7 @@ class _Queues:
         lock = self._locks.setdefault(key, asyncio.Lock())
         await lock.acquire()
         try:
-            work = asyncio.ensure_future(asyncio.to_thread(fn, *args, **kwargs))
+            work = asyncio.ensure_future(in_thread(fn, *args, **kwargs))
         except BaseException:
             lock.release()
             raise
@@ -43,7 +58,7 @@ def _release(lock: asyncio.Lock, done: asyncio.Future[Any]) -> None:
 
 
 class AsyncStore:
-    """`Store` as coroutines. Blocking work runs in threads (`asyncio.to_thread`).
+    """`Store` as coroutines. Blocking work runs in the store's own threads.
 
     Calls for the same user run one at a time in the order they were made, so a rep's turns
     reach disk in order; different users proceed in parallel. Use one instance per event loop.
@@ -61,6 +76,10 @@ class AsyncStore:
         """See `Store.get_user`."""
         return await self._queues.run(self._user(user_id), self.sync.get_user, user_id)
 
+    async def profile(self, user_id: str) -> dict[str, Any]:
+        """See `Store.profile`."""
+        return await self._queues.run(self._user(user_id), self.sync.profile, user_id)
+
     async def update_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """See `Store.update_user`."""
         return await self._queues.run(self._user(user_id), self.sync.update_user, user_id, **fields)
@@ -75,8 +94,12 @@ class AsyncStore:
         """See `Store.load_session`; waits for this process's pending saves of the session."""
         owner = self._owners.get(session_id)
         if owner is None:
-            return await asyncio.to_thread(self.sync.load_session, session_id)
+            return await in_thread(self.sync.load_session, session_id)
         return await self._queues.run(self._user(owner), self.sync.load_session, session_id)
+
+    async def unreadable(self, user_id: str) -> list[Path]:
+        """See `Store.unreadable`."""
+        return await self._queues.run(self._user(user_id), self.sync.unreadable, user_id)
 
     async def active_session(self, user_id: str) -> Session | None:
         """See `Store.active_session`."""
@@ -92,7 +115,7 @@ class AsyncStore:
 
     async def user_ids(self) -> list[str]:
         """See `Store.user_ids`."""
-        return await asyncio.to_thread(self.sync.user_ids)
+        return await in_thread(self.sync.user_ids)
 
     async def export_user(self, user_id: str) -> dict[str, Any]:
         """See `Store.export_user`."""
@@ -132,6 +155,12 @@ class AsyncCollection:
     async def update(self, key: str, **fields: Any) -> dict[str, Any]:
         """See `Collection.update`."""
         return await self._queues.run(self._key, self.sync.update, key, **fields)
+
+    async def modify(
+        self, key: str, change: Callable[[dict[str, Any] | None], Mapping[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        """See `Collection.modify`."""
+        return await self._queues.run(self._key, self.sync.modify, key, change)
 
     async def search(
         self, where: Callable[[dict[str, Any]], bool] | None = None, **equals: Any

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.errors import StoreError
 from bot.store import pointers
 from bot.store.atomic import (
     TEMP_SUFFIX,
@@ -68,16 +69,25 @@ def known_names(store: Store, user_id: str) -> set[str]:
 
 def start(store: Store, user_id: str) -> Path:
     """Steps 1 and 2: the job folder, with the rep's own folder moved inside it."""
-    users = store.layout.users_dir
-    job = users / f"{JOB_PREFIX}{secrets.token_hex(6)}"
+    job = store.layout.users_dir / f"{JOB_PREFIX}{secrets.token_hex(6)}"
     spec = {"user_id": user_id, "names": sorted(known_names(store, user_id))}
+    _step("job")
     atomic_write(job / JOB_FILE, dump_json(spec))
     _step("move")
-    user_dir = store.layout.user_dir(user_id)
-    if user_dir.is_dir():
-        os.replace(user_dir, job / "data")
-        fsync_dir(users)
+    _move(store, user_id, job)
     return job
+
+
+def _move(store: Store, user_id: str, job: Path) -> None:
+    """Step 2: one rename takes the rep out of sight (done again if a crash came first)."""
+    user_dir = store.layout.user_dir(user_id)
+    if not user_dir.is_dir() or (job / "data").exists():
+        return
+    try:
+        os.replace(user_dir, job / "data")
+    except OSError as exc:
+        raise StoreError(f"{user_dir}: could not delete ({exc.strerror or exc})") from exc
+    fsync_dir(store.layout.users_dir)
 
 
 def pending(store: Store) -> list[Path]:
@@ -117,6 +127,8 @@ def finish(store: Store, job: Path) -> tuple[str | None, bool]:
     changed = False
     if found is not None:
         user_id, names = found
+        if (job / JOB_FILE).exists():
+            _move(store, user_id, job)
         _step("pointers")
         changed = _drop_pointers(store, user_id)
         _step("tables")

@@ -5,6 +5,8 @@ users/<user>/sessions/<session>.json one role-play with all its turns, rewritten
 users/<user>/index.json              summaries of the rep's finished sessions
 sessions_index/<xx>.json             session id -> user id, in 256 shards
 tables/<name>.json                   small named collections (cohorts, reviews, ...)
+.lock                                the writing process's lock (see lock.py)
+users/.forget-<hex>/                 a forget under way (see forget.py)
 """
 
 from __future__ import annotations

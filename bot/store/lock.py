@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.errors import StoreError
 from bot.i18n import Message
+from bot.store.atomic import check_fault
 
 LOCK_NAME = ".lock"
 DEFAULT_WAIT = 10.0  # seconds a writing command waits for another one to finish
@@ -93,6 +94,7 @@ def _busy(root: Path) -> FolderBusy:
 
 def _open(root: Path) -> int:
     try:
+        check_fault(root / LOCK_NAME)
         root.mkdir(parents=True, exist_ok=True)
         return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
@@ -108,22 +110,34 @@ def acquire(root: Path, command: str, wait: float = DEFAULT_WAIT) -> None:
     cannot be written at all.
     """
     root = root.resolve()
-    with _guard:
-        hold = _held.get(root)
-        if hold is not None:
-            hold.count += 1
-            return
-        fd = _open(root)
-        deadline = time.monotonic() + wait
-        while not _try_lock(fd):
+    deadline = time.monotonic() + wait
+    fd: int | None = None
+    try:
+        while True:
+            with _guard:  # not held while sleeping: other folders and threads go on
+                hold = _held.get(root)
+                if hold is not None:
+                    hold.count += 1
+                    return
+                fd = _open(root) if fd is None else fd
+                if _try_lock(fd):
+                    _note(fd, command)
+                    _held[root], fd = _Hold(fd, 1), None
+                    return
             if time.monotonic() >= deadline:
-                os.close(fd)
                 raise _busy(root)
             time.sleep(_POLL)
-        with contextlib.suppress(OSError):  # the note is for people; the lock is what counts
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()} {command}\n".encode(), 0)
-        _held[root] = _Hold(fd, 1)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _note(fd: int, command: str) -> None:
+    """Write who holds the lock; written before the old note is cut, so it is never empty."""
+    note = f"{os.getpid()} {command}\n".encode()
+    with contextlib.suppress(OSError):  # the note is for people; the lock is what counts
+        os.pwrite(fd, note, 0)
+        os.ftruncate(fd, len(note))
 
 
 def try_acquire(root: Path, command: str) -> bool:

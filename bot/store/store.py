@@ -42,6 +42,8 @@ class Store:
         self._release: weakref.finalize[Any, Any] | None = None
         self._forgotten: set[str] = set()  # session ids forgotten by this process
         self._resumed: set[str] = set()  # users whose interrupted forget this process finished
+        if forget.pending(self):  # a crash cut a forget short: finish it if nobody writes here
+            self._may_cache()
 
     def _lock(self, key: str) -> threading.RLock:
         with self._guard:
@@ -99,13 +101,22 @@ class Store:
         """The user's profile, or None if they have none."""
         return read_record(self.layout.profile(user_id), "profile")
 
+    def profile(self, user_id: str) -> dict[str, Any]:
+        """The user's profile; empty if they have none or it is damaged (that is logged), so a
+        damaged profile costs the rep their saved language, not the use of the bot."""
+        try:
+            return self.get_user(user_id) or {}
+        except DamagedFile as exc:
+            log.warning("%s", exc)
+            return {}
+
     def update_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """Merge `fields` (lang, name, ...) into the profile, creating it if needed; return it."""
         fields.pop("user_id", None)
         self._writing()
         with self._user_lock(user_id):
             now = time.time()
-            profile = self.get_user(user_id) or {"user_id": user_id, "created_at": now}
+            profile = self.profile(user_id) or {"user_id": user_id, "created_at": now}
             profile.update(fields, updated_at=now)
             write_record(self.layout.profile(user_id), "profile", profile)
             return profile
@@ -219,6 +230,8 @@ class Store:
         """
         collections: dict[str, list[dict[str, Any]]] = {}
         unreadable = [str(p.relative_to(self.layout.root)) for p in self.unreadable(user_id)]
+        if not self.profile(user_id) and self.layout.profile(user_id).exists():  # damaged
+            unreadable.insert(0, str(self.layout.profile(user_id).relative_to(self.layout.root)))
         for name in self.collection_names():
             try:
                 if docs := self.table(name).search(user_id=user_id):
@@ -230,7 +243,7 @@ class Store:
             "user_id": user_id,
             "exported_at": time.time(),
             "schema": SCHEMA_VERSION,
-            "profile": self.get_user(user_id),
+            "profile": self.profile(user_id) or None,
             "sessions": [s.to_dict() for s in self.load_sessions(user_id)],
             "collections": collections,
             "unreadable": unreadable,

@@ -33,6 +33,7 @@ from bot.telegram.context import (
     Transcriber,
 )
 from bot.telegram.errors import on_error
+from bot.telegram.menus import set_coach_menus
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import label
 from bot.telegram.transport import BoundedHTTPXRequest
@@ -63,9 +64,19 @@ HANDLER_MODULES: tuple[str, ...] = (
 
 #: The command menu, in this order, described by the `cmd_<name>` texts.
 COMMANDS = (
-    "start", "practice", "hint", "restart", "end", "progress",
-    "history", "rubric", "join", "lang", "help", "delete_me",
-)  # fmt: skip
+    "start",
+    "practice",
+    "hint",
+    "restart",
+    "end",
+    "progress",
+    "history",
+    "rubric",
+    "join",
+    "lang",
+    "help",
+    "delete_me",
+)
 
 #: Connections to the Bot API server. Eight carry ~160 requests a second at Telegram's
 #: ~50 ms round trip, five times the flood limit; more make every request slower (the HTTP
@@ -109,7 +120,8 @@ def default_transcriber(settings: Settings) -> Transcriber | None:
 
 
 async def set_commands(app: App) -> None:
-    """The command menu in Swedish and English (and the default language for the rest)."""
+    """The command menu in Swedish and English (and the default language for the rest); coaches
+    get theirs in their own chat."""
     settings = app.bot_data.services.settings if app.bot_data.services else None
     default = settings.default_lang if settings else "sv"
     for lang, code in [*((lang, lang) for lang in LANGS), (default, None)]:
@@ -118,6 +130,7 @@ async def set_commands(app: App) -> None:
             await app.bot.set_my_commands(commands, language_code=code)
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("could not set the %s command menu: %s", code or "default", exc)
+    await set_coach_menus(app)
 
 
 def build_application(
@@ -170,11 +183,19 @@ def build_application(
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
         pace=pace or Pace(settings.burst_window),
     )
-    for name in modules:
-        module = importlib.import_module(name if "." in name else f"bot.telegram.{name}")
-        module.register(app)
+    for name in module_paths(modules):
+        importlib.import_module(name).register(app)
     app.add_error_handler(on_error)
     return app
+
+
+def module_paths(modules: Sequence[str]) -> list[str]:
+    """Full module paths of the handler modules; one listed twice would answer twice."""
+    paths = [name if "." in name else f"bot.telegram.{name}" for name in modules]
+    repeated = sorted({p for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise ValueError(f"handler modules listed more than once: {', '.join(repeated)}")
+    return paths
 
 
 def run_polling(settings: Settings) -> None:

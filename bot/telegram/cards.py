@@ -12,7 +12,6 @@ from bot.core.rubric import Rubric
 from bot.core.scenarios import Scenario
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import Outcome
-from bot.telegram import words
 from bot.telegram.format import bar, quote
 from bot.telegram.texts import Html, esc, label, t
 
@@ -134,9 +133,7 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
         _criterion_line(rubric.criterion(cid).name(lang), score, lang)
         for cid, score in card.criteria.items()
     )
-    short = (
-        "" if enough_replies(session) else words.html(lang, "flow.exam_too_few", n=EXAM_MIN_REPLIES)
-    )
+    short = "" if enough_replies(session) else t(lang, "flow.exam_too_few", n=EXAM_MIN_REPLIES)
     per_turn = ""
     if session.mode == "exam":
         per_turn = t(
@@ -218,9 +215,9 @@ def standing_text(progress: Progress, scenarios: dict[str, Scenario], lang: Lang
     """The practice streak and the medals won, best first (what the CLI shows too)."""
     days = progress.streak_days
     streak = (
-        words.html(lang, "flow.progress_streak", days=i18n.plural(lang, "common.days", days))
+        t(lang, "flow.progress_streak", days=i18n.plural(lang, "common.days", days))
         if days
-        else words.html(lang, "flow.progress_no_streak")
+        else t(lang, "flow.progress_no_streak")
     )
     won = sorted(
         (s for s in progress.scenarios if s.medal and s.scenario_id in scenarios),
@@ -229,7 +226,7 @@ def standing_text(progress: Progress, scenarios: dict[str, Scenario], lang: Lang
     if not won:
         return streak
     medals = lines(
-        words.html(
+        t(
             lang,
             "flow.progress_medal",
             medal=MEDAL_ICON[s.medal],
@@ -239,4 +236,4 @@ def standing_text(progress: Progress, scenarios: dict[str, Scenario], lang: Lang
         for s in won
         if s.medal
     )
-    return paragraphs([streak, words.html(lang, "flow.progress_medals", lines=medals)])
+    return paragraphs([streak, t(lang, "flow.progress_medals", lines=medals)])

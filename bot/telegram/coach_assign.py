@@ -14,11 +14,12 @@ from bot.coaching import assignments, cohorts
 from bot.coaching.access import Role
 from bot.coaching.assignments import Status
 from bot.coaching.records import ASSIGNMENTS
+from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
-from bot.telegram.cards import level_name
 from bot.telegram.coach_common import (
     actor,
+    ask_level,
     call,
     cohort_and_scenario_rows,
     records,
@@ -28,8 +29,9 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send
+from bot.telegram.replies import answer, drop_keyboard, send
 from bot.telegram.scenario_access import cohort_playable
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
@@ -59,22 +61,16 @@ async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario (and see the cohort's current assignments)."""
     cohort, rows = await cohort_and_scenario_rows(update, context, "asc")
     rows.append([Button(cl(context.lang, "btn_completion"), callback_data=f"ass:{cohort.id}")])
-    await answer(update, context, ct(context.lang, "assign_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
+    await drop_keyboard(update)  # each wizard step's buttons go once used
+    text = ct(context.lang, "assign_pick_scenario", cohort=cohort.name)
+    await answer(update, context, text, Markup(rows))
 
 
 @for_users(Role.COACH)
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the level."""
-    assert context.match is not None
-    cid, sid = context.match.groups()
-    scenario = (await cohort_playable(context, cid)).get(sid)
-    if scenario is None:
-        raise StaleButton
-    row = [
-        Button(level_name(n, context.lang), callback_data=f"asl:{cid}:{sid}:{n}") for n in (1, 2, 3)
-    ]
-    await answer(update, context, ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang)), Markup([row]))  # fmt: skip
+    await ask_level(update, context, "asl", "coach.assign_pick_level")
 
 
 @for_users(Role.COACH)
@@ -84,10 +80,16 @@ async def choose_deadline(update: Update, context: Context) -> None:
     assert context.match is not None
     cid, sid, level = context.match.groups()
     row = [
-        Button(cl(context.lang, "btn_days", days=d) if d else cl(context.lang, "btn_none"), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
+        Button(deadline_label(context.lang, d), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
         for d in DEADLINE_DAYS
-    ]  # fmt: skip
+    ]
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "assign_pick_deadline"), Markup([row]))
+
+
+def deadline_label(lang: Lang, days: int) -> str:
+    """A deadline button: in so many days, or none."""
+    return cl(lang, "btn_days", days=days) if days else cl(lang, "btn_none")
 
 
 @for_users(Role.COACH)
@@ -98,11 +100,17 @@ async def create(update: Update, context: Context) -> None:
     assert context.match is not None
     cid, sid, level, days = context.match.groups()
     me, data = await actor(update, context), records(context)
-    deadline = time.time() + int(days) * 86_400 if int(days) else None
-    made = await call(assignments.assign, data, me, cid, sid, level=int(level), deadline=deadline, known_scenarios=await cohort_playable(context, cid))  # fmt: skip
+    terms = {
+        "level": int(level),
+        "deadline": time.time() + int(days) * 86_400 if int(days) else None,
+        "known_scenarios": await cohort_playable(context, cid),
+    }
+    await drop_keyboard(update)
+    made = await call(assignments.assign, data, me, cid, sid, **terms)
     people = await call(cohorts.members, data, cid)
     for member in people:
-        await send(context, int(member.user_id), await _assignment_text(context, made, member.user_id), _start(context, made))  # fmt: skip
+        text = await _assignment_text(context, made, member.user_id)
+        await send(context, int(member.user_id), text, _start(context, made))
     cohort = await call(cohorts.get_cohort, data, me, cid)
     await answer(
         update, context, ct(context.lang, "assigned", members=len(people), cohort=cohort.name)
@@ -136,10 +144,18 @@ async def status(update: Update, context: Context) -> None:
     cohort = await call(cohorts.get_cohort, data, me, context.match.group(1))
     for a in await call(assignments.cohort_assignments, data, cohort.id):
         rows = await call(assignments.completion, data, me, a.id)
-        done = sum(s in (Status.DONE, Status.LATE) for _, _, s in rows)
-        lines = "\n".join(f"{MARKS[s]} {name}" for _, name, s in rows)
-        title = context.services.practice.scenario(a.scenario_id).title(context.lang)
-        await answer(update, context, ct(context.lang, "completion", scenario=title, level=a.level, done=done, total=len(rows), lines=lines))  # fmt: skip
+        await answer(update, context, completion_text(context, a, rows))
+
+
+def completion_text(
+    context: Context, a: assignments.Assignment, rows: list[tuple[str, str, Status]]
+) -> Html:
+    """Who has done one assignment: a mark per member and the count done."""
+    done = sum(s in (Status.DONE, Status.LATE) for _, _, s in rows)
+    lines = "\n".join(f"{MARKS[s]} {name}" for _, name, s in rows)
+    title = context.services.practice.scenario(a.scenario_id).title(context.lang)
+    figures = {"level": a.level, "done": done, "total": len(rows)}
+    return ct(context.lang, "completion", scenario=title, lines=lines, **figures)
 
 
 @rep
@@ -162,7 +178,10 @@ async def start_assignment(update: Update, context: Context) -> None:
     if doc is None or doc["cohort_id"] not in mine:
         raise StaleButton
     a = assignments.Assignment.from_dict(doc)
-    await flow.begin(context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice")
+    if not await ask_first(update, context, a.scenario_id, a.level, "practice"):
+        await flow.begin(
+            context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice"
+        )
 
 
 def register(app: App) -> None:

@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
@@ -16,27 +16,18 @@ from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
+from bot.store import AsyncStore
+from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
-from bot.telegram.replies import answer
+from bot.telegram.replies import answer, drop_keyboard
 from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
 
-#: The coach handler modules, for `build_application(modules=…)`: before `media`, which
-#: answers whatever is left.
-COACH_MODULES = (
-    "coach_cohorts",
-    "coach_views",
-    "coach_review",
-    "coach_assign",
-    "coach_rounds",
-    "coach_scenarios",
-)
-
 
 def records(context: Context) -> Records:
-    """The coaching records over this bot's store."""
+    """The coaching records over this bot's store (use them through `call`)."""
     return Records(context.services.store)
 
 
@@ -53,12 +44,11 @@ async def actor(update: Update, context: Context) -> Actor:
     return Actor(str(user.id), role, clean_name(user.full_name))
 
 
-def coach_roles(settings: Settings, store: Any) -> RoleResolver:
+def coach_roles(settings: Settings, store: AsyncStore) -> RoleResolver:
     """Roles for `build_application(role_of=…)`: ADMIN_USER_IDS, granted coaches, else reps."""
-    data = Records(store)
 
     async def role_of(user_id: str) -> Role:
-        return await call(roles.role_of, data, settings.admin_user_ids, user_id)
+        return await call(roles.role_of, Records(store), settings.admin_user_ids, user_id)
 
     return role_of
 
@@ -109,3 +99,24 @@ async def cohort_and_scenario_rows(
         for s in (await cohort_playable(context, cohort.id)).values()
     ]
     return cohort, rows
+
+
+async def ask_level(update: Update, context: Context, prefix: str, question: str) -> None:
+    """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
+    level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
+    message's buttons go. StaleButton for a scenario that does not exist."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    scenario = (await cohort_playable(context, cid)).get(sid)
+    if scenario is None:
+        raise StaleButton
+    lang = context.lang
+    row = [
+        InlineKeyboardButton(level_name(n, lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        for n in (1, 2, 3)
+    ]
+    await drop_keyboard(update)
+    text = t(lang, question, scenario=scenario.title(lang))
+    await answer(update, context, text, InlineKeyboardMarkup([row]))

@@ -13,20 +13,22 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
-from bot.core.session import Session
+from bot.core.session import Session, Turn
+from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
-from bot.telegram import words
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
-from bot.telegram.replies import answer, send_document
-from bot.telegram.texts import Html
+from bot.telegram.replies import answer, drop_keyboard, send_document
+from bot.telegram.texts import Html, label, t
 
 #: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
 #: after a restart too (the prompt itself shows no internal reference).
 PROMPTS = "comment_prompts"
+#: Handler group of `drop_comment`: its own, so it runs beside every command's handler.
+COMMENT_GROUP = -2
 
 
 def _criterion(context: Context, which: int) -> str | None:
@@ -39,21 +41,49 @@ def _criterion(context: Context, which: int) -> str | None:
     return ids[which]
 
 
-def transcript_text(context: Context, session: Session, name: str) -> Html:
+def transcript_text(
+    context: Context, session: Session, name: str, notes: list[reviews.Review]
+) -> Html:
     """The session turn by turn with the judge's scores and the coach's corrections."""
-    lang, rubric = context.lang, context.services.practice.rubric
-    found = reviews.latest_overrides(reviews.reviews_of(records(context), session.id))
+    lang, found = context.lang, reviews.latest_overrides(notes)
     overall = round(sum(t.judgement.overall for t in session.turns) / max(len(session.turns), 1))
-    parts = [ct(lang, "transcript_head", rep=name, scenario=session.scenario_id, level=session.level, overall=overall)]  # fmt: skip
-    for turn in session.turns:
-        coach = found.get((turn.index, "overall"))
-        mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
-        scores = " · ".join(
-            f"{rubric.criterion(c).name(lang)} {s}" + (f"→{found[(turn.index, c)]}" if (turn.index, c) in found else "")
-            for c, s in turn.judgement.criteria.items() if s is not None
-        )  # fmt: skip
-        parts.append(ct(lang, "turn_block", n=turn.index + 1, overall=turn.judgement.overall, coach=Html(mark), customer=turn.customer_line[:300], reply=turn.reply[:600], scores=scores))  # fmt: skip
-    return Html("\n\n".join(parts))
+    head = ct(
+        lang,
+        "transcript_head",
+        rep=name,
+        scenario=session.scenario_id,
+        level=session.level,
+        overall=overall,
+    )
+    turns = [turn_text(context, turn, found) for turn in session.turns]
+    return Html("\n\n".join([head, *turns]))
+
+
+def turn_text(context: Context, turn: Turn, found: dict[tuple[int, str], int]) -> Html:
+    """One turn: the customer's line, the reply, the judge's scores and the coach's changes."""
+    lang, rubric = context.lang, context.services.practice.rubric
+    coach = found.get((turn.index, "overall"))
+    mark = ct(lang, "coach_mark", score=coach) if coach is not None else ""
+    scores = " · ".join(
+        f"{rubric.criterion(c).name(lang)} {score}" + corrected(found, turn.index, c)
+        for c, score in turn.judgement.criteria.items()
+        if score is not None
+    )
+    return ct(
+        lang,
+        "turn_block",
+        n=turn.index + 1,
+        overall=turn.judgement.overall,
+        coach=Html(mark),
+        customer=turn.customer_line[:300],
+        reply=turn.reply[:600],
+        scores=scores,
+    )
+
+
+def corrected(found: dict[tuple[int, str], int], index: int, criterion: str) -> str:
+    """`→4` when the coach changed the judge's score on this turn, else nothing."""
+    return f"→{found[(index, criterion)]}" if (index, criterion) in found else ""
 
 
 def turn_buttons(context: Context, session: Session) -> Markup:
@@ -133,9 +163,9 @@ async def open_review(update: Update, context: Context) -> None:
     data = records(context)
     session = await call(open_session, data, await actor(update, context), user_id, sid)
     name = await rep_name(context, await actor(update, context), user_id)
-    await answer(
-        update, context, transcript_text(context, session, name), turn_buttons(context, session)
-    )
+    notes = await call(reviews.reviews_of, data, session.id)
+    text = transcript_text(context, session, name, notes)
+    await answer(update, context, text, turn_buttons(context, session))
 
 
 @for_users(Role.COACH)
@@ -155,12 +185,21 @@ async def turn_action(update: Update, context: Context) -> None:
     if action == "cm":
         await _ask_comment(context, update.effective_chat.id, user_id, sid, index)
         return
-    ids = context.services.practice.rubric.ids
-    scored = [c for c, s in session.turns[index].judgement.criteria.items() if s is not None]
-    rubric = context.services.practice.rubric
-    rows = [[Button(rubric.criterion(c).name(context.lang), callback_data=cb.criterion(user_id, sid, index, ids.index(c)))] for c in scored]  # fmt: skip
-    rows.append([Button(cl(context.lang, "btn_overall"), callback_data=cb.criterion(user_id, sid, index, cb.OVERALL))])  # fmt: skip
+    rows = criterion_rows(context, session.turns[index], cb_turn=(user_id, sid, index))
     await answer(update, context, ct(context.lang, "review_pick", n=index + 1), Markup(rows))
+
+
+def criterion_rows(
+    context: Context, turn: Turn, cb_turn: tuple[str, str, int]
+) -> list[list[Button]]:
+    """One button per criterion the judge scored on this turn, then one for the overall score."""
+    rubric, lang = context.services.practice.rubric, context.lang
+    scored = [c for c, s in turn.judgement.criteria.items() if s is not None]
+    choices = [(rubric.criterion(c).name(lang), rubric.ids.index(c)) for c in scored]
+    choices.append((cl(lang, "btn_overall"), cb.OVERALL))
+    return [
+        [Button(label, callback_data=cb.criterion(*cb_turn, which))] for label, which in choices
+    ]
 
 
 @for_users(Role.COACH)
@@ -188,6 +227,7 @@ async def pick_score(update: Update, context: Context) -> None:
     text = ct(
         context.lang, "review_score", n=index + 1, what=what, judge="–" if judge is None else judge
     )
+    await drop_keyboard(update)  # the criterion is chosen: those buttons are used up
     await answer(
         update, context, text, Markup([buttons[:6], buttons[6:]] if cid is None else [buttons])
     )
@@ -201,6 +241,7 @@ async def set_score(update: Update, context: Context) -> None:
     assert context.match is not None
     user_id, sid, n, w, v = context.match.groups()
     cid, value = _criterion(context, int(w)), int(v)
+    await drop_keyboard(update)
     if cid is None:
         await _save(update, context, user_id, sid, turn=int(n), overall=value)
     else:
@@ -210,32 +251,35 @@ async def set_score(update: Update, context: Context) -> None:
 async def _ask_comment(context: Context, chat_id: int, user_id: str, sid: str, index: int) -> None:
     """Open the coach's reply box for a comment on one turn; their next text is the comment."""
     lang, n = context.lang, index + 1
-    box = ForceReply(input_field_placeholder=words.plain(lang, "flow.comment_placeholder", n=n))
+    box = ForceReply(input_field_placeholder=label(lang, "flow.comment_placeholder", n=n))
     prompt = await context.bot.send_message(
         chat_id,
-        words.html(lang, "flow.comment_prompt", n=n),
+        t(lang, "flow.comment_prompt", n=n),
         parse_mode=ParseMode.HTML,
         reply_markup=box,
     )
     target = {"user_id": user_id, "session_id": sid, "turn": index}
-    await context.services.store.table(PROMPTS).upsert(f"{chat_id}:{prompt.message_id}", target)
-    context.chat.comment_for = target
+    prompts = context.services.store.table(PROMPTS)
+    await prompts.upsert(f"{chat_id}:{prompt.message_id}", target)
+    await prompts.upsert(f"{chat_id}:next", target)  # the next text, even after a restart
+    context.chat.comment_for, context.chat.comment_loaded = target, True
 
 
 async def _comment_target(update: Update, context: Context) -> dict[str, Any] | None:
     """The turn a text comments on: the prompt it replies to, else the one just asked for."""
-    message = update.message
+    message, prompts = update.message, context.services.store.table(PROMPTS)
     prompt = message.reply_to_message if message else None
     if (
         prompt is not None
         and prompt.from_user is not None
         and prompt.from_user.id == context.bot.id
     ):
-        found = await context.services.store.table(PROMPTS).get(
-            f"{prompt.chat_id}:{prompt.message_id}"
-        )
+        found = await prompts.get(f"{prompt.chat_id}:{prompt.message_id}")
         if found is not None:
             return found
+    if not context.chat.comment_loaded and message is not None:  # a fresh or restarted bot
+        context.chat.comment_for = await prompts.get(f"{message.chat_id}:next")
+        context.chat.comment_loaded = True
     return context.chat.comment_for
 
 
@@ -247,16 +291,26 @@ async def comment_reply(update: Update, context: Context) -> None:
     if target is None or update.message is None:
         return
     context.chat.comment_for = None
+    await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
     await resolve_lang(update, context)
     user_id, sid, n = str(target["user_id"]), str(target["session_id"]), int(target["turn"])
-    await _save(update, context, user_id, sid, turn=n, comment=update.message.text or "")
+    await _save(update, context, user_id, sid, turn=n, comment=clean(update.message.text or ""))
     raise ApplicationHandlerStop
+
+
+async def drop_comment(update: Update, context: Context) -> None:
+    """A command after a comment prompt: the coach moved on, so their next text is not a comment."""
+    if context.chat.comment_for is not None and update.message is not None:
+        context.chat.comment_for = None
+        await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
 
 
 def register(app: App) -> None:
     """Add this module's handlers; comments are caught before the role-play's replies."""
     texts = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(texts, comment_reply), group=-1)
+    commands = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.COMMAND
+    app.add_handler(MessageHandler(commands, drop_comment), group=COMMENT_GROUP)
     app.add_handler(CallbackQueryHandler(open_review, pattern=cb.OPEN))
     app.add_handler(CallbackQueryHandler(turn_action, pattern=cb.TURN))
     app.add_handler(CallbackQueryHandler(pick_score, pattern=cb.CRITERION))

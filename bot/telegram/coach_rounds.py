@@ -17,15 +17,24 @@ from bot.coaching import cohorts, rounds
 from bot.coaching.access import Role
 from bot.coaching.records import ROUNDS, Records
 from bot.core.datafile import Lang
+from bot.core.rubric import Rubric
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
-from bot.telegram.coach_common import actor, call, cohort_and_scenario_rows, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    ask_level,
+    call,
+    cohort_and_scenario_rows,
+    records,
+    refusals,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
-from bot.telegram.replies import answer, send
+from bot.telegram.replies import answer, drop_keyboard, send
 from bot.telegram.scenario_access import cohort_playable
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 BOARDS = "round_boards"  # round id -> the leaderboard message (chat_id, message_id, lang)
@@ -39,10 +48,15 @@ def board_text(lang: Lang, title: str, rnd: rounds.Round, board: list[rounds.Ent
     lines = [
         ct(lang, "board_title", scenario=title, finished=len(board), total=len(rnd.participants))
     ]
-    for e in board[:BOARD_LINES]:
-        name = e.label(rnd.hide_names)
-        lines.append(ct(lang, "board_line", rank=e.rank, name=name, score=e.overall, passed=" ✅" if e.passed else ""))  # fmt: skip
+    lines += [board_line(lang, e, rnd.hide_names) for e in board[:BOARD_LINES]]
     return Html("\n".join(lines))
+
+
+def board_line(lang: Lang, entry: rounds.Entry, hide_names: bool) -> Html:
+    """One place on the leaderboard: rank, name (or alias), score, and a tick if passed."""
+    passed = " ✅" if entry.passed else ""
+    name = entry.label(hide_names)
+    return ct(lang, "board_line", rank=entry.rank, name=name, score=entry.overall, passed=passed)
 
 
 class RoundWatch:
@@ -99,8 +113,9 @@ async def show_board(context: Context, data: Records, round_id: str) -> None:
     lang: Lang = "en" if where.get("lang") == "en" else "sv"
     title = context.services.practice.scenario(rnd.scenario_id).title(lang)
     text = board_text(lang, title, rnd, await call(rounds.leaderboard, data, rnd))
+    chat_id, message_id = where["chat_id"], where["message_id"]
     with contextlib.suppress(TelegramError):  # "message is not modified" and friends
-        await context.bot.edit_message_text(text, where["chat_id"], where["message_id"], parse_mode=ParseMode.HTML)  # fmt: skip
+        await context.bot.edit_message_text(text, chat_id, message_id, parse_mode=ParseMode.HTML)
 
 
 @for_users(Role.COACH)
@@ -115,7 +130,16 @@ async def round_start(update: Update, context: Context) -> None:
 async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario for the round."""
     cohort, rows = await cohort_and_scenario_rows(update, context, "rdc")
-    await answer(update, context, ct(context.lang, "round_pick_scenario", cohort=cohort.name), Markup(rows))  # fmt: skip
+    await drop_keyboard(update)
+    text = ct(context.lang, "round_pick_scenario", cohort=cohort.name)
+    await answer(update, context, text, Markup(rows))
+
+
+@for_users(Role.COACH)
+@button
+async def choose_level(update: Update, context: Context) -> None:
+    """Pick the difficulty everyone in the round plays."""
+    await ask_level(update, context, "rdl", "flow.round_pick_level")
 
 
 @for_users(Role.COACH)
@@ -123,8 +147,13 @@ async def choose_scenario(update: Update, context: Context) -> None:
 async def choose_names(update: Update, context: Context) -> None:
     """Show or hide names on the leaderboard."""
     assert context.match is not None
-    cid, sid = context.match.groups()
-    row = [Button(cl(context.lang, "btn_show_names"), callback_data=f"rdn:{cid}:{sid}:0"), Button(cl(context.lang, "btn_hide_names"), callback_data=f"rdn:{cid}:{sid}:1")]  # fmt: skip
+    cid, sid, level = context.match.groups()
+    show, hide = (cl(context.lang, f"btn_{key}_names") for key in ("show", "hide"))
+    row = [
+        Button(show, callback_data=f"rdn:{cid}:{sid}:{level}:0"),
+        Button(hide, callback_data=f"rdn:{cid}:{sid}:{level}:1"),
+    ]
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "round_pick_names"), Markup([row]))
 
 
@@ -137,11 +166,13 @@ def starter(watch: RoundWatch) -> Handler:
     async def start(update: Update, context: Context) -> None:
         """Open the round, post the leaderboard here and invite every member."""
         assert context.match is not None and update.effective_chat is not None
-        cid, sid, hide = context.match.groups()
+        cid, sid, level, hide = context.match.groups()
         if sid not in await cohort_playable(context, cid):
             raise StaleButton
         me, data = await actor(update, context), records(context)
-        rnd = await call(rounds.start_round, data, me, cid, sid, hide_names=hide == "1")
+        await drop_keyboard(update)
+        options = {"level": int(level), "hide_names": hide == "1"}
+        rnd = await call(rounds.start_round, data, me, cid, sid, **options)
         watch.forget()
         await answer(
             update, context, ct(context.lang, "round_started", members=len(rnd.participants))
@@ -150,14 +181,29 @@ def starter(watch: RoundWatch) -> Handler:
         board = await send(
             context, update.effective_chat.id, board_text(context.lang, title, rnd, [])
         )
-        await call(data.put, BOARDS, rnd.id, {"chat_id": board.chat_id, "message_id": board.message_id, "lang": context.lang})  # fmt: skip
+        where = {"chat_id": board.chat_id, "message_id": board.message_id, "lang": context.lang}
+        await call(data.put, BOARDS, rnd.id, where)
         for user_id in rnd.participants:
-            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
-            text = ct(lang, "round_invite", coach=me.name, scenario=context.services.practice.scenario(sid).title(lang), level=rnd.level)  # fmt: skip
-            with contextlib.suppress(TelegramError):  # a rep who blocked the bot misses out
-                await send(context, int(user_id), text, Markup([[Button(cl(lang, "btn_start"), callback_data=f"rj:{rnd.id}")]]))  # fmt: skip
+            await invite(context, data, rnd, me.name, user_id)
 
     return start
+
+
+async def user_lang(data: Records, user_id: str) -> Lang:
+    """The language a member chose (Swedish unless English)."""
+    return "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+
+
+async def invite(
+    context: Context, data: Records, rnd: rounds.Round, coach: str, user_id: str
+) -> None:
+    """Send one participant the round's scenario with a button to start it."""
+    lang = await user_lang(data, user_id)
+    scenario = context.services.practice.scenario(rnd.scenario_id).title(lang)
+    text = ct(lang, "round_invite", coach=coach, scenario=scenario, level=rnd.level)
+    start = Markup([[Button(cl(lang, "btn_start"), callback_data=f"rj:{rnd.id}")]])
+    with contextlib.suppress(TelegramError):  # a rep who blocked the bot misses out
+        await send(context, int(user_id), text, start)
 
 
 @rep
@@ -169,7 +215,13 @@ async def join_round(update: Update, context: Context) -> None:
     doc = await call(records(context).get, ROUNDS, context.match.group(1))
     if doc is None or doc.get("ended_at") is not None or user_id not in doc["participants"]:
         raise StaleButton
-    await flow.begin(context, update.effective_chat.id, user_id, doc["scenario_id"], int(doc["level"]), "practice")  # fmt: skip
+    chat_id, scenario_id, level = (
+        update.effective_chat.id,
+        str(doc["scenario_id"]),
+        int(doc["level"]),
+    )
+    if not await ask_first(update, context, scenario_id, level, "practice"):
+        await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
 
 
 def ender(watch: RoundWatch) -> Handler:
@@ -187,12 +239,13 @@ def ender(watch: RoundWatch) -> Handler:
         if not running:
             await answer(update, context, ct(context.lang, "no_round"))
             return
-        ended, summary = await call(rounds.end_round, data, me, running[0]["id"])
+        focus = context.services.practice.scenario(running[0]["scenario_id"]).focus
+        ended, summary = await call(rounds.end_round, data, me, running[0]["id"], focus=focus)
         watch.forget()
         await show_board(context, data, ended.id)
         await answer(update, context, summary_text(context, context.lang, ended, summary, None))
         for user_id in ended.participants:
-            lang: Lang = "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
+            lang = await user_lang(data, user_id)
             with contextlib.suppress(TelegramError):
                 await send(
                     context, int(user_id), summary_text(context, lang, ended, summary, user_id)
@@ -205,22 +258,27 @@ def summary_text(
     context: Context, lang: Lang, rnd: rounds.Round, s: rounds.Summary, viewer: str | None
 ) -> Html:
     """The round's summary; a participant also gets their own place."""
-    rubric, title = (
-        context.services.practice.rubric,
-        context.services.practice.scenario(rnd.scenario_id).title(lang),
-    )
+    title = context.services.practice.scenario(rnd.scenario_id).title(lang)
     board = board_text(lang, title, rnd, s.board)
-    weakest = rubric.criterion(s.weakest).name(lang) if s.weakest else "–"
-    passed = "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%"
-    text = ct(lang, "round_summary", scenario=title, finished=s.finished, total=s.participants, mean=s.mean if s.mean is not None else "–", median=s.median if s.median is not None else "–", passed=passed, weakest=weakest, board=board)  # fmt: skip
+    figures = summary_figures(context.services.practice.rubric, lang, s)
+    text = ct(lang, "round_summary", scenario=title, board=board, **figures)
     mine = next((e for e in s.board if e.user_id == viewer), None)
-    if mine is not None:
-        text = Html(
-            text
-            + "\n\n"
-            + ct(lang, "your_rank", rank=mine.rank, finished=s.finished, score=mine.overall)
-        )
-    return text
+    if mine is None:
+        return text
+    place = ct(lang, "your_rank", rank=mine.rank, finished=s.finished, score=mine.overall)
+    return Html(f"{text}\n\n{place}")
+
+
+def summary_figures(rubric: Rubric, lang: Lang, s: rounds.Summary) -> dict[str, object]:
+    """The summary's figures, with a dash where there is nothing to show."""
+    return {
+        "finished": s.finished,
+        "total": s.participants,
+        "mean": "–" if s.mean is None else s.mean,
+        "median": "–" if s.median is None else s.median,
+        "passed": "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%",
+        "weakest": rubric.criterion(s.weakest).name(lang) if s.weakest else "–",
+    }
 
 
 def register(app: App) -> None:
@@ -230,7 +288,8 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("round_start", round_start, filters=private))
     app.add_handler(CommandHandler("round_end", ender(watch), filters=private))
     app.add_handler(CallbackQueryHandler(choose_scenario, pattern=cb.ROUND))
-    app.add_handler(CallbackQueryHandler(choose_names, pattern=cb.ROUND_SCENARIO))
+    app.add_handler(CallbackQueryHandler(choose_level, pattern=cb.ROUND_SCENARIO))
+    app.add_handler(CallbackQueryHandler(choose_names, pattern=cb.ROUND_LEVEL))
     app.add_handler(CallbackQueryHandler(starter(watch), pattern=cb.ROUND_START))
     app.add_handler(CallbackQueryHandler(join_round, pattern=cb.ROUND_JOIN))
     app.add_handler(TypeHandler(Update, watch.after_update), group=1)

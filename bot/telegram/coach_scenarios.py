@@ -198,7 +198,8 @@ def register(app: App) -> None:
     """Add the handlers, and make every stored coach scenario playable again after a restart."""
     services = app.bot_data.services
     assert services is not None
-    for entry in scenario_library.everything(Records(services.store)):
+    # Before the bot answers anyone nothing else touches the store: read it directly.
+    for entry in scenario_library.everything(Records(services.store.sync)):
         try:
             services.practice.scenarios[entry.key] = entry.scenario()
         except SalescoachError as exc:  # one file broken by a rubric change must not stop the bot

@@ -16,14 +16,15 @@ from bot.coaching.access import Role, visible_sessions
 from bot.coaching.heatmap import heatmap_png
 from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
+from bot.core.session import Session
 from bot.telegram import coach_callbacks as cb
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
-from bot.telegram.texts import Html
+from bot.telegram.replies import answer, drop_keyboard, edit, send_document, send_photo
+from bot.telegram.texts import Html, label, t
 
 View = Callable[[Update, Context, cohorts.Cohort], Awaitable[None]]
 
@@ -48,12 +49,7 @@ async def show_overview(update: Update, context: Context, cohort: cohorts.Cohort
         await answer(update, context, ct(context.lang, "nobody_yet"))
         return
     text = [ct(context.lang, "overview_title", name=cohort.name, recent=overview.RECENT)]
-    for r in lines:
-        if r.recent is None:
-            text.append(ct(context.lang, "overview_idle", name=r.name))
-            continue
-        trend = "–" if r.trend is None else f"{r.trend:+d}"
-        text.append(ct(context.lang, "overview_line", name=r.name, sessions=r.sessions, score=r.recent, trend=trend, weakest=_name(context, r.weakest)))  # fmt: skip
+    text += [overview_line(context, r) for r in lines]
     rows = [[Button(r.name[:40], callback_data=cb.rep(cohort.id, r.rep_id))] for r in lines]
     await answer(update, context, Html("\n".join(text)), Markup(rows[:50]))
 
@@ -102,14 +98,46 @@ async def show_qr(update: Update, context: Context, cohort: cohorts.Cohort) -> N
         )
 
 
+async def ask_new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """Ask before revoking: the old code, link and QR code stop working."""
+    lang = context.lang
+    yes = Button(label(lang, "flow.btn_revoke_yes"), callback_data=cb.cohort("rvy", cohort.id))
+    no = Button(label(lang, "flow.btn_revoke_no"), callback_data=cb.cohort("rvn", cohort.id))
+    question = t(lang, "flow.revoke_ask", cohort=cohort.name, code=cohort.code or "–")
+    await answer(update, context, question, Markup([[yes, no]]))
+
+
+async def keep_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """No to the new code: the question goes, the code stays."""
+    await edit(update, t(context.lang, "flow.revoke_kept", code=cohort.code or "–"))
+
+
 async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Revoke the join code and issue a new one."""
+    await drop_keyboard(update)
     fresh = await call(
         cohorts.revoke_code, records(context), await actor(update, context), cohort.id
     )
     assert fresh.code is not None
     link = cohorts.deep_link(context.bot.username, fresh.code)
     await answer(update, context, ct(context.lang, "code_revoked", code=fresh.code, link=link))
+
+
+def overview_line(context: Context, r: overview.RepSummary) -> Html:
+    """One rep in the overview: sessions, recent score, trend and weakest skill."""
+    if r.recent is None:
+        return ct(context.lang, "overview_idle", name=r.name)
+    trend = "–" if r.trend is None else f"{r.trend:+d}"
+    weakest = _name(context, r.weakest)
+    return ct(
+        context.lang,
+        "overview_line",
+        name=r.name,
+        sessions=r.sessions,
+        score=r.recent,
+        trend=trend,
+        weakest=weakest,
+    )
 
 
 async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
@@ -123,25 +151,36 @@ async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> 
 
 async def send_html(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """The HTML cohort report as a document."""
-    page = await call(exports.cohort_html, records(context), cohort, context.services.practice.rubric, lang=context.lang)  # fmt: skip
+    rubric = context.services.practice.rubric
+    page = await call(exports.cohort_html, records(context), cohort, rubric, lang=context.lang)
     caption = ct(context.lang, "export_caption", name=cohort.name)
     await send_document(context, _chat(update), page.encode(), f"cohort-{cohort.id}.html", caption)
 
 
 async def show_calibration(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Judge-vs-coach agreement per criterion."""
-    results = await call(calibration.cohort_calibration, records(context), cohort, context.services.practice.rubric)  # fmt: skip
-    worst = [r.criterion for r in calibration.worst_first(results)]
-    table = render_calibration(results, worst)
+    rubric = context.services.practice.rubric
+    results = await call(calibration.cohort_calibration, records(context), cohort, rubric)
+    names = {c.id: c.name(context.lang) for c in rubric.criteria}
+    table = render_calibration(results, context.lang, names)
     await answer(
         update, context, ct(context.lang, "calibration_title", cohort=cohort.name, table=table)
     )
 
 
+#: What each button under a cohort card shows, by its callback code.
 VIEWS: dict[str, View] = {
-    "ov": show_overview, "hm": show_heatmap, "rs": show_recent, "qr": show_qr, "rv": new_code,
-    "csv": send_csv, "html": send_html, "cal": show_calibration,
-}  # fmt: skip
+    "ov": show_overview,
+    "hm": show_heatmap,
+    "rs": show_recent,
+    "qr": show_qr,
+    "rv": ask_new_code,
+    "rvy": new_code,
+    "rvn": keep_code,
+    "csv": send_csv,
+    "html": send_html,
+    "cal": show_calibration,
+}
 
 
 @for_users(Role.COACH)
@@ -176,11 +215,14 @@ async def rep_progress(update: Update, context: Context) -> None:
     means = criterion_means([t for s in done for t in s.turns], rubric)
     lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=len(done))]
     lines += [f"{_name(context, c)}: {'–' if v is None else f'{v:.1f}'}" for c, v in means.items()]
-    rows = [
-        [Button(f"{date(s.started_at)} · {s.scenario_id} · {session_overall(s.turns)}"[:60], callback_data=cb.open_session(user_id, s.id))]
-        for s in reversed(done[-8:])
-    ]  # fmt: skip
+    rows = [[session_button(user_id, s)] for s in reversed(done[-8:])]
     await answer(update, context, Html("\n".join(lines)), Markup(rows))
+
+
+def session_button(user_id: str, session: Session) -> Button:
+    """A button that opens one of the rep's sessions: date, scenario, score."""
+    label = f"{date(session.started_at)} · {session.scenario_id} · {session_overall(session.turns)}"
+    return Button(label[:60], callback_data=cb.open_session(user_id, session.id))
 
 
 @for_users(Role.COACH)

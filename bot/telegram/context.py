@@ -48,6 +48,7 @@ class Burst:
     message_id: int | None = None  # the latest message, which the feedback replies to
     user_id: str = ""
     timer: asyncio.Task[None] | None = None
+    due: set[int] = field(default_factory=set)  # messages handed back to play their burst
     playing: asyncio.Lock = field(default_factory=asyncio.Lock)
     last_text: str = ""
     last_at: float = float("-inf")
@@ -82,11 +83,12 @@ class ChatData:
     delete_token: str | None = None  # the /delete_me confirmation that is still valid
     burst: Burst = field(default_factory=Burst)
     comment_for: dict[str, Any] | None = None  # the turn a coach was just asked to comment on
+    comment_loaded: bool = False  # comment_for read from the store since the bot started
 
     def forget(self) -> None:
         """Drop everything remembered (after /delete_me)."""
         self.lang, self.session, self.session_loaded, self.delete_token = None, None, False, None
-        self.comment_for = None
+        self.comment_for, self.comment_loaded = None, False
 
 
 class BotData:

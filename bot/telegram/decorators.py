@@ -31,8 +31,7 @@ async def resolve_lang(update: Update, context: Context) -> Lang:
     chat = context.chat
     if chat.lang is None and update.effective_user is not None:
         user = update.effective_user
-        record = await context.services.store.get_user(str(user.id))
-        stored = (record or {}).get("lang")
+        stored = (await context.services.store.profile(str(user.id))).get("lang")
         chat.lang = (
             stored
             if stored in LANGS

@@ -15,7 +15,6 @@ from bot.telegram import callbacks
 from bot.telegram.cards import level_name, mode_name
 from bot.telegram.format import date
 from bot.telegram.texts import label
-from bot.telegram.words import plain
 
 
 def langs() -> Markup:
@@ -81,8 +80,8 @@ def switch(scenario_id: str, level: int, mode: Mode, lang: Lang) -> Markup:
     return Markup(
         [
             [
-                Button(plain(lang, "flow.btn_switch"), callback_data=yes),
-                Button(plain(lang, "flow.btn_keep"), callback_data=callbacks.keep()),
+                Button(label(lang, "flow.btn_switch"), callback_data=yes),
+                Button(label(lang, "flow.btn_keep"), callback_data=callbacks.keep()),
             ]
         ]
     )

@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.core.scenarios import Scenario
 from bot.core.session import Mode
-from bot.telegram import burst, callbacks, flow, keyboards, words
+from bot.telegram import burst, callbacks, flow, keyboards
 from bot.telegram.cards import brief_text, level_name, mode_name, picker_text
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
@@ -111,7 +111,7 @@ async def switch(update: Update, context: Context) -> None:
 @button
 async def keep(update: Update, context: Context) -> None:
     """No to "end the ongoing role-play?": it goes on."""
-    await edit(update, words.html(context.lang, "flow.switch_kept"))
+    await edit(update, t(context.lang, "flow.switch_kept"))
 
 
 @rep

@@ -5,9 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.core.session import Mode
-from bot.telegram import flow, keyboards, words
+from bot.telegram import flow, keyboards
 from bot.telegram.context import Context
 from bot.telegram.replies import send
+from bot.telegram.texts import tn
 
 
 async def ask_first(
@@ -20,7 +21,7 @@ async def ask_first(
         return False
     lang = context.lang
     title = context.services.practice.scenario(ongoing.scenario_id).title(lang)
-    question = words.html_plural(lang, "flow.switch_ask", len(ongoing.turns), title=title)
+    question = tn(lang, "flow.switch_ask", len(ongoing.turns), title=title)
     markup = keyboards.switch(scenario_id, level, mode, lang)
     await send(context, update.effective_chat.id, question, markup)
     return True

@@ -1,0 +1,1 @@
+"""The LLM prompt templates; ships inside the package as `bot._data.prompts`."""
