@@ -69,7 +69,7 @@ class CoachScenario:
         """The playable scenario under its runtime id."""
         checked = check_bytes(self.source.encode("utf-8"), self.file_name)
         if checked.scenario is None:  # stored files were checked; a rubric change can break one
-            raise NotAllowed(f"{self.file_name} no longer passes the check; send it again.")
+            raise NotAllowed.said("scenarios.library.stale", file=self.file_name)
         return checked.scenario.model_copy(update={"id": self.key})
 
 
@@ -91,9 +91,9 @@ def save(
     key = runtime_id(actor.user_id, checked.scenario.id)
     old = records.get(TABLE, key)
     if key in set(taken) or (old is not None and old["user_id"] != actor.user_id):
-        raise NotAllowed(f"The id {checked.scenario.id!r} is taken; change the id in the file.")
+        raise NotAllowed.said("scenarios.library.id_taken", id=checked.scenario.id)
     if old is None and len(records.find(TABLE, user_id=actor.user_id)) >= MAX_PER_COACH:
-        raise NotAllowed(f"You have {MAX_PER_COACH} scenarios; replace one (same id) instead.")
+        raise NotAllowed.said("scenarios.library.full", n=MAX_PER_COACH)
     entry = CoachScenario(
         key,
         actor.user_id,
@@ -110,7 +110,7 @@ def owned(records: Records, actor: Actor, key: str) -> CoachScenario:
     """One of the actor's own scenarios (NotAllowed for anyone else's and unknown keys)."""
     doc = records.get(TABLE, key)
     if doc is None or doc["user_id"] != actor.user_id:
-        raise NotAllowed("That is not one of your scenarios.")
+        raise NotAllowed.said("scenarios.library.not_yours")
     return CoachScenario.from_dict(doc)
 
 
@@ -145,7 +145,7 @@ def toggle(records: Records, actor: Actor, key: str, cohort_id: str) -> tuple[Co
 
     records.modify(TABLE, key, flip)  # one atomic step: two quick taps cannot lose one
     if not result:
-        raise NotAllowed("That is not one of your scenarios.")
+        raise NotAllowed.said("scenarios.library.not_yours")
     return result[0], cohort_id in result[0].cohorts
 
 

@@ -100,7 +100,9 @@ class Practice:
             return self.scenarios[scenario_id]
         except KeyError:
             known = ", ".join(sorted(self.scenarios))
-            raise SalescoachError(f"Unknown scenario {scenario_id!r}. Known: {known}") from None
+            raise SalescoachError.said(
+                "practice.unknown_scenario", scenario=scenario_id, known=known
+            ) from None
 
     def start(
         self,
@@ -116,7 +118,7 @@ class Practice:
         scenario = self.scenario(scenario_id)
         lang = scenario.play_lang(lang)  # a single-language scenario plays in its language
         if level not in scenario.levels:
-            raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
+            raise SalescoachError.said("practice.level_range", level=level)
         seed = random.randrange(2**31) if seed is None else seed
         spec = scenario.levels[level]
         opening = random.Random(seed).choice(scenario.opening)(lang)
@@ -141,7 +143,7 @@ class Practice:
         scoring judge has necessarily finished, so a front end can show it at once.
         """
         if session.finished:
-            raise SessionFinished("This session has ended; start a new one.")
+            raise SessionFinished.said("practice.session_ended")
         reply, truncated = clean_reply(text)
         scenario = self.scenario(session.scenario_id)
         request = JudgeRequest(

@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
+from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
@@ -72,6 +73,24 @@ def refusals(handler: Handler) -> Handler:
             await answer(update, context, refusal(context, exc))
 
     return guarded
+
+
+async def user_lang(context: Context, user_id: str) -> Lang:
+    """Another user's language (a rep a coach writes to): their choice, else the default."""
+    chosen = (await call(records(context).user, user_id)).get("lang")
+    return (
+        "en"
+        if chosen == "en"
+        else "sv"
+        if chosen == "sv"
+        else context.services.settings.default_lang
+    )
+
+
+def scenario_title(context: Context, scenario_id: str) -> str:
+    """The scenario's title in the user's language (its id if it is no longer shipped)."""
+    known = context.services.practice.scenarios.get(scenario_id)
+    return known.title(context.lang) if known else scenario_id
 
 
 def refusal(context: Context, exc: SalescoachError) -> Html:
