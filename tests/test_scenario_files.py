@@ -360,11 +360,6 @@ FACT_QUESTIONS = {
 }
 
 
-@pytest.mark.xfail(
-    reason="needs the #12 customer that answers a question with the fact it is about; "
-    "today's offline customer gives facts in file order",
-    strict=False,
-)
 @pytest.mark.parametrize("lang", ["sv", "en"])
 async def test_a_question_aimed_at_a_fact_brings_that_fact(judge: OfflineJudge, lang: Lang) -> None:
     scenario = template_scenario(lang)

@@ -48,7 +48,7 @@ async def world(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:  # noq
 
 
 def data(world: World) -> Records:
-    return Records(world.app.bot_data.services.store)  # type: ignore[union-attr]
+    return Records(world.app.bot_data.services.store.sync)  # type: ignore[union-attr]
 
 
 async def coach_with_cohort(
@@ -249,7 +249,7 @@ async def test_scenario_new_drafts_a_file_through_the_llm_that_passes_check(
     await app.initialize()
     try:
         world = World(api, app)
-        roles.grant_coach(Records(store), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
+        roles.grant_coach(Records(store.sync), Actor(str(ADMIN_ID), Role.ADMIN), str(COACH_ID))
         coach = world.rep("Carla", "en", user_id=COACH_ID)
         [hint] = await world.step(coach, "/scenario_new")
         assert "Describe the customer" in hint.text

@@ -32,6 +32,8 @@ from bot.core.scenarios import Scenario
 from bot.errors import DataFileError
 from bot.i18n import Message
 
+#: libyaml's parser is ten times faster than the pure-Python one and keeps the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Larger files are refused unread.
 MAX_BYTES = 64 * 1024
 
@@ -92,7 +94,7 @@ class _Reader:
 def _unsafe(text: str) -> list[Problem]:
     """Anchors, aliases and tags, refused before any node is built."""
     problems = []
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         line = event.start_mark.line + 1 if event.start_mark else 1
         anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
@@ -117,7 +119,7 @@ def _parse(raw: bytes) -> tuple[Any, _Reader | None, list[Problem]]:
         problems = _unsafe(text)
         if problems:
             return None, None, problems
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -93,6 +93,9 @@ async def settle(update: object, context: Context) -> None:
     if not isinstance(update, Update) or update.effective_chat is None or _is_reply(update):
         return
     burst = context.chat.burst
+    burst.last_text = (
+        ""  # after a command or a button the same words are a new reply, not a double send
+    )
     if burst.timer is not None:
         burst.timer.cancel()
         burst.timer = None

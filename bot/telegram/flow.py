@@ -109,6 +109,7 @@ async def saved(context: Context, chat_id: int, session: Session) -> bool:
     except StoreError as exc:
         log.error("turn not saved: %s", exc)
         context.chat.session, context.chat.session_loaded = None, False
+        context.chat.burst.last_text = ""  # the resend we ask for is not a double send
         await send(context, chat_id, esc(i18n.text(session.lang, "store.turn_not_saved")))
         return False
     return True
