@@ -63,6 +63,7 @@ def result_json(judgement: Any) -> dict[str, Any]:
         "criteria": judgement.criteria,
         "feedback": judgement.feedback,
         "try_instead": judgement.try_instead,
+        "tip_criterion": judgement.tip_criterion,
         "evidence": [
             {"criterion": e.criterion, "quote": e.quote, "effect": e.effect}
             for e in judgement.evidence
