@@ -26,6 +26,10 @@ def data_dir(name: str) -> Path:
     return folder
 
 
+#: The source checkout: where the judge's training data (`tests/data`, `../shared/data`) and its
+#: embedding cache live. Only development commands (judge_train, judge_eval) use it.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
 SCENARIOS_DIR = data_dir("scenarios")
 CUSTOMERS_DIR = SCENARIOS_DIR / "customers"
 RUBRIC_FILE = SCENARIOS_DIR / "rubric.yaml"

@@ -54,7 +54,7 @@ def request_for(row: Labelled) -> JudgeRequest:
 def judge_all(rows: list[Labelled], judge: OfflineJudge | None = None) -> list[Judgement]:
     """Score every row with the offline judge."""
     judge = judge or OfflineJudge()
-    return [judge.score(request_for(row)) for row in rows]
+    return judge.score_many([request_for(row) for row in rows])
 
 
 def misordered_pairs(grades: list[int], overalls: list[int], min_gap: int = 2) -> tuple[list, int]:

@@ -8,6 +8,7 @@ from typing import Literal
 
 import pytest
 
+from bot import i18n
 from bot.core.judgement import Judgement, JudgeRequest, Signal
 from bot.core.offline_judge import OfflineJudge
 from bot.core.offline_judge.feedback import default_phrasings, load_phrasings
@@ -277,12 +278,15 @@ def test_every_rubric_criterion_is_a_key_with_a_0_to_5_score_or_none(labelled) -
 @pytest.mark.parametrize(
     ("customer", "lang", "scenario", "none", "scored"),
     [
+        # A price request: nothing has gone wrong, so nothing to own; the request can be questioned.
         (QUOTE_EN, "en", None, {"ownership"}, {"challenge", "discover_need", "next_step"}),
         (QUOTE_SV, "sv", None, {"ownership"}, {"challenge", "discover_need", "next_step"}),
-        (CARDS_EN, "en", None, {"challenge", "insight"}, {"ownership", "respect"}),
-        (CARDS_SV, "sv", None, {"challenge", "insight"}, {"ownership", "respect"}),
-        ("Hi!", "en", "cards-never-arrived", {"challenge", "insight"}, {"ownership", "next_step"}),
-        ("Hej!", "sv", "let-it-mature", {"ownership", "insight"}, {"next_step", "challenge"}),
+        # A justified complaint: nothing to challenge, a problem to own. Insight always counts
+        # (a number-backed insight read as "not applicable" was a bug of the cue lists).
+        (CARDS_EN, "en", None, {"challenge"}, {"ownership", "respect", "insight"}),
+        (CARDS_SV, "sv", None, {"challenge"}, {"ownership", "respect", "insight"}),
+        ("Hi!", "en", "cards-never-arrived", set(), {"ownership", "next_step", "insight"}),
+        ("Hej!", "sv", "let-it-mature", set(), {"next_step", "challenge", "insight"}),
     ],
 )
 def test_criteria_that_do_not_apply_are_none(
@@ -336,7 +340,17 @@ def _texts(lang: str) -> set[str]:
     texts = {t(lang) for table in phrasings.try_instead.values() for t in table.values()}
     texts |= {t(lang) for t in phrasings.signal_tips.values()}
     tips = {c.tip(lang) for c in default_rubric().criteria}
-    return texts | tips | {phrasings.praise(lang) + tip for tip in tips}
+    done = {i18n.text(lang, "judge.all_done")}
+    return texts | tips | done | {phrasings.praise(lang) + tip for tip in tips}
+
+
+def _suggested(try_instead: str, lang: str) -> str:
+    """The suggested reply inside "Keep … and add: <reply>" (the rep's good move is kept)."""
+    head = i18n.text(lang, "judge.keep", kept="\x00", added="\x01")
+    before, between = head.split("\x00")[0], head.split("\x00")[1].split("\x01")[0]
+    if try_instead.startswith(before) and between in try_instead:
+        return try_instead.split(between, 1)[1]
+    return try_instead
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -348,7 +362,8 @@ def test_feedback_and_try_instead_are_non_empty_and_in_the_request_language(
     for row in rows[:120]:
         result = score(judge, row.customer, row.reply, lang)
         assert result.feedback in mine and result.feedback not in other
-        assert result.try_instead in mine and result.try_instead not in other
+        suggested = _suggested(result.try_instead, lang)
+        assert suggested in mine and suggested not in other
 
 
 def test_try_instead_addresses_the_scenario_persona_and_fits_the_situation(

@@ -80,6 +80,7 @@ def session_json(session: Session, report: ReportCard) -> dict[str, Any]:
                 "criteria": turn.judgement.criteria,
                 "feedback": turn.judgement.feedback,
                 "try_instead": turn.judgement.try_instead,
+                "tip_criterion": turn.judgement.tip_criterion,
                 "customer_response": turn.customer_response,
                 "engine": turn.judgement.engine,
             }

@@ -82,6 +82,7 @@ def result_json(judgement: Any, note: str | None = None) -> dict[str, Any]:
         "criteria": judgement.criteria,
         "feedback": judgement.feedback,
         "try_instead": judgement.try_instead,
+        "tip_criterion": judgement.tip_criterion,
         "evidence": [
             {"criterion": e.criterion, "quote": e.quote, "effect": e.effect}
             for e in judgement.evidence

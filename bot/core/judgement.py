@@ -69,6 +69,7 @@ class Judgement:
     signals: frozenset[Signal] = frozenset()
     engine: str = "offline"
     note: str | None = None  # shown to the rep, e.g. "the offline judge scored this turn"
+    tip_criterion: str | None = None  # the criterion the tip works on (None: nothing to fix)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +86,7 @@ class Judgement:
             "signals": sorted(s.value for s in self.signals),
             "engine": self.engine,
             "note": self.note,
+            "tip_criterion": self.tip_criterion,
             "extra": dict(self.extra),
         }
 
@@ -104,6 +106,7 @@ class Judgement:
             signals=frozenset(Signal(s) for s in data.get("signals", []) if s in known),
             engine=data.get("engine", "offline"),
             note=data.get("note"),
+            tip_criterion=data.get("tip_criterion"),
             extra=dict(data.get("extra") or {}),
         )
 

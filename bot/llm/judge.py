@@ -187,6 +187,8 @@ class LLMJudge:
             try_instead=verdict.try_instead or offline.try_instead,
             signals=signals,
             engine="llm",
+            # The LLM's own tip names no criterion; the offline tip, when used, does.
+            tip_criterion=None if verdict.feedback else offline.tip_criterion,
             extra=extra,
         )
 

@@ -1,4 +1,4 @@
-"""The offline judge: scores rep replies with bilingual lexicons, deterministic and fast."""
+"""The offline judge: learned heads on sentence embeddings, rules as guards; deterministic."""
 
 from bot.core.offline_judge.judge import OfflineJudge
 

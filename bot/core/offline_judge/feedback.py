@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from pydantic import Field, field_validator, model_validator
 
-from bot import paths
+from bot import i18n, paths
 from bot.core.datafile import Lang, Strict, Text, load_model
 from bot.core.judgement import Signal
 from bot.core.rubric import Rubric
@@ -100,47 +101,93 @@ def default_phrasings() -> Phrasings:
     return load_phrasings()
 
 
+#: The criterion each move of the reply satisfies: a tip never asks for a move the reply made.
+MOVE_CRITERION = {
+    "asks_need": "discover_need",
+    "challenges": "challenge",
+    "insight": "insight",
+    "owns": "ownership",
+    "step": "next_step",
+    "dated_step": "next_step",
+}
+#: A criterion scored at least this is done; the tip works elsewhere.
+SATISFIED = 4
+
+
 def target_criterion(
-    scores: dict[str, int | None], signals: frozenset[Signal], rubric: Rubric, focus: frozenset[str]
-) -> str:
-    """The criterion the rep should work on next: a bad signal's, else the weakest, focus first."""
+    scores: dict[str, int | None],
+    made: frozenset[str],
+    signals: frozenset[Signal],
+    rubric: Rubric,
+    focus: frozenset[str],
+) -> str | None:
+    """The weakest applicable criterion this reply did not satisfy (a bad signal's first), or None."""
+    done = {MOVE_CRITERION[m] for m in made if m in MOVE_CRITERION}
+    open_ = {c: s for c, s in scores.items() if s is not None and s < SATISFIED and c not in done}
     for signal in TIP_ORDER:
         target = SIGNAL_TARGET.get(signal)
-        if signal in signals and target and scores.get(target) is not None:
+        if signal in signals and target in open_:
             return target
-    scored = [(s, c) for c, s in scores.items() if s is not None]
-    if not scored:
-        return "default"
+    if not open_:
+        return None
     weights = {c.id: c.weight for c in rubric.criteria}
-    return min(scored, key=lambda sc: (sc[0], sc[1] not in focus, -weights.get(sc[1], 0)))[1]
+    return min(open_.items(), key=lambda cs: (cs[1], cs[0] not in focus, -weights.get(cs[0], 0)))[0]
 
 
 def tip(
     signals: frozenset[Signal],
-    target: str,
+    target: str | None,
     overall: int,
     rubric: Rubric,
     lang: Lang,
     table: Phrasings,
 ) -> str:
-    """One short piece of advice in `lang`."""
+    """One short piece of advice in `lang`, about `target` (or the trick the reply tried)."""
     for signal in TIP_ORDER:
-        if signal in signals:
+        aimed = SIGNAL_TARGET.get(signal)
+        if signal in signals and (aimed is None or aimed == target):
             return table.signal_tips[signal.value](lang)
-    if target not in rubric.ids:
-        return table.signal_tips[Signal.FILLER.value](lang)
+    if target is None:
+        return i18n.text(lang, "judge.all_done")
     advice = rubric.criterion(target).tip(lang)
     return table.praise(lang) + advice if overall >= 75 else advice
 
 
+def _same(a: str, b: str) -> bool:
+    """True when one text is (nearly) the other: the rep must never get their own words back."""
+    fa, fb = (" ".join(re.findall(r"\w+", t.lower())) for t in (a, b))
+    return bool(fa) and bool(fb) and (fa in fb or fb in fa)
+
+
 def try_instead(
-    customer_line: str, scenario: Scenario | None, target: str, lang: Lang, table: Phrasings
+    reply: str,
+    scenario: Scenario | None,
+    moment: str,
+    aim: str,
+    made: tuple[str, ...],
+    lang: Lang,
+    table: Phrasings,
+    turn: int = 0,
 ) -> str:
-    """A concrete better reply in `lang`, addressed to the scenario's persona when there is one."""
-    phrasings = table.try_instead[table.situation(customer_line, scenario)]
-    text = (phrasings.get(target) or phrasings["default"])(lang)
-    if scenario is None:
-        return text
-    first_name = scenario.persona.name.split()[0]
-    keep_capital = text.startswith(("I ", "I'"))
-    return f"{first_name}, {text if keep_capital else text[:1].lower() + text[1:]}"
+    """A better reply for this moment: what the rep did well stays, the missing move is added.
+
+    `moment` is the kind of customer line (from the scenario, else read from the line); `aim` the
+    criterion to add; `made` the good moves the reply already made, strongest first."""
+    situation = table.scenario_situation.get(scenario.id, moment) if scenario else moment
+    own, generic = table.try_instead.get(situation, {}), table.try_instead["generic"]
+    # Only per-criterion phrasings: the defaults name facts of one scenario (a download, a shelf).
+    options = [p(lang) for p in (own.get(aim), generic.get(aim)) if p is not None]
+    options = [o for i, o in enumerate(options) if o not in options[:i] and not _same(o, reply)]
+    if not options:
+        options = [generic["default"](lang)]
+    # The moment's own phrasing first; later turns alternate, so a session does not hear one
+    # suggestion over and over.
+    text = options[turn % len(options)]
+    if scenario is not None:
+        first_name = scenario.persona.name.split()[0]
+        keep_capital = text.startswith(("I ", "I'"))
+        text = f"{first_name}, {text if keep_capital else text[:1].lower() + text[1:]}"
+    if made:
+        kept = i18n.text(lang, f"judge.kept.{made[0]}")
+        return i18n.text(lang, "judge.keep", kept=kept, added=text)
+    return text

@@ -1,36 +1,65 @@
-"""The offline judge: deterministic, rule-based scoring of a rep's reply, in Swedish and English."""
+"""The offline judge: learned heads on sentence embeddings, with rules kept only as guards."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.core.judgement import Evidence, Judgement, JudgeRequest
+from bot.core.judgement import Judgement, JudgeRequest, Signal
 from bot.core.offline_judge import feedback
 from bot.core.rubric import Rubric, default_rubric
 
 if TYPE_CHECKING:
-    from bot.core.offline_judge.scoring import Effect
+    from bot.core.semantic.assess import Assessment
 
-_MAX_EVIDENCE = 8
+#: Good moves, in the order a tip's "keep" names them, and the signal each one raises.
+GOOD_MOVES = {
+    "dated_step": Signal.DATED_NEXT_STEP,
+    "owns": Signal.OWNERSHIP,
+    "insight": Signal.INSIGHT,
+    "challenges": Signal.CHALLENGE,
+    "asks_need": Signal.QUESTION_NEED,
+    "step": Signal.NEXT_STEP,
+}
+_GUARD_SIGNALS = {
+    "injection": Signal.INJECTION,
+    "stuffing": Signal.STUFFING,
+    "filler": Signal.FILLER,
+    "off_topic": Signal.OFF_TOPIC,
+    "rude": Signal.RUDE,
+    "discount": Signal.DISCOUNT,
+}
+MOVE_LINE = 0.5
+#: For a harmful move, the criterion it costs and the detector's kind of span that shows it.
+BAD_EVIDENCE = {
+    Signal.BLAME: ("ownership", "blame"),
+    Signal.PASSIVE: ("next_step", "passive"),
+    Signal.PRICE_ONLY: ("insight", "price"),
+    Signal.DISCOUNT: ("challenge", "discount"),
+}
 
 
 class OfflineJudge:
-    """Scores replies with bilingual phrase lexicons; no network, same answer every time."""
+    """Scores replies by meaning (encoder + learned heads); no network, same answer every time."""
 
     name = "offline"
 
     def __init__(self, rubric: Rubric | None = None) -> None:
         self.rubric = rubric or default_rubric()
         self.phrasings = feedback.default_phrasings()
+        self.weights = {c.id: c.weight for c in self.rubric.criteria}
 
     @staticmethod
     def warm_up() -> None:
-        """Import and compile the lexicons now (they load on first use otherwise).
+        """Load the lexicons, the heads and the encoder now (they load on first use otherwise).
 
-        Compiling the patterns takes ~0.3 s (see `buckets`), so `salescoach chat` shows the customer's first
-        line before paying for it.
-        """
-        from bot.core.offline_judge import features, history, scoring, verdict  # noqa: F401
+        `salescoach chat` shows the customer's first line before paying for this (~0.5 s)."""
+        from bot.core.encoder import default_encoder
+        from bot.core.offline_judge import features, history, verdict  # noqa: F401
+        from bot.core.semantic.heads import default_heads
+
+        default_heads()
+        default_encoder().embed(["warm up"], "query")
 
     async def judge(self, request: JudgeRequest) -> Judgement:
         """Score one reply (the `Judge` protocol); same as `score`."""
@@ -38,77 +67,114 @@ class OfflineJudge:
 
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply: criteria 0-5 (None when not applicable), overall 0-100, tip and signals."""
-        # Imported here, not at module level: see warm_up.
-        from bot.core.offline_judge.features import detect
-        from bot.core.offline_judge.history import lift, shown_earlier
-        from bot.core.offline_judge.scoring import score_criteria
-        from bot.core.offline_judge.verdict import guard
+        return self.score_many([request])[0]
 
+    def score_many(self, requests: Sequence[JudgeRequest]) -> list[Judgement]:
+        """Score a batch of replies with one encoder call."""
+        from bot.core.encoder import default_encoder
+        from bot.core.semantic.assess import assess, embed
+        from bot.core.semantic.heads import default_heads
+
+        if not requests:
+            return []
+        x, customer, found = embed(default_encoder(), requests, self.rubric)
+        heads = default_heads()
+        moments = heads.predict(x, customer).moment
+        done = assess(heads, requests, x, customer, self.weights, found)
+        return [self._judgement(r, a, m) for r, a, m in zip(requests, done, moments, strict=True)]
+
+    def _judgement(self, request: JudgeRequest, a: Assessment, moment: str) -> Judgement:
+        from bot.core.semantic.evidence import gather
+
+        criteria, overall, carried = self._carry(request, a)
+        signals = self._signals(a, criteria)
+        made = tuple(m for m in GOOD_MOVES if a.moves[m] >= MOVE_LINE and not a.guarded.trick)
         focus = request.scenario.focus_set if request.scenario else frozenset()
-        applicable = set(self.rubric.applicable(request.customer_line, request.lang, focus))
-        found = detect(request.reply, request.customer_line)
-        problem = self._raises_problem(request, applicable, focus)
-        scored = score_criteria(found, "ownership" in applicable, problem)
-        carried = lift(found, scored, shown_earlier(request.history)) if request.history else []
-        scored = guard(found, scored, "ownership" in applicable, problem)
-
-        criteria: dict[str, int | None] = {
-            cid: (scored.scores.get(cid) if cid in applicable else None) for cid in self.rubric.ids
-        }
-        base = self.rubric.weighted_overall(criteria)
-        cap = min((limit for _, limit in scored.caps), default=100)
-        overall = max(0, min(100, round(min(base, cap))))
-        signals = frozenset(scored.signals)
-
-        target = feedback.target_criterion(criteria, signals, self.rubric, focus)
-        binding = [why for why, limit in scored.caps if limit == cap and base > cap]
+        target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
+        aim = target or min(
+            (c for c, s in criteria.items() if s is not None), key=lambda c: criteria[c] or 0
+        )
+        bad = {c: kind for signal, (c, kind) in BAD_EVIDENCE.items() if signal in signals}
         return Judgement(
             overall=overall,
             criteria=criteria,
-            evidence=self._evidence(scored.evidence, applicable),
+            evidence=gather(
+                request.reply,
+                criteria,
+                a.found,
+                a.guarded.quotes,
+                bad,
+                {feedback.MOVE_CRITERION[m] for m in made},
+            ),
             feedback=feedback.tip(
                 signals, target, overall, self.rubric, request.lang, self.phrasings
             ),
             try_instead=feedback.try_instead(
-                request.customer_line, request.scenario, target, request.lang, self.phrasings
+                request.reply,
+                request.scenario,
+                moment,
+                aim,
+                made,
+                request.lang,
+                self.phrasings,
+                turn=len(request.history),
             ),
             signals=signals,
             engine=self.name,
+            tip_criterion=target,
             extra={  # for coaches and debugging; `note` is reserved for what the rep should see
-                "capped": f"capped at {cap}: {', '.join(binding)}" if binding else None,
-                "base": round(base, 1),
-                "caps": [why for why, _ in scored.caps],
-                "carried": [c for c in carried if c in applicable],
+                "capped": f"capped at {a.guarded.cap}: {', '.join(a.guarded.fired)}"
+                if a.guarded.fired and a.base > a.guarded.cap
+                else None,
+                "base": round(a.base, 1),
+                "caps": list(a.guarded.fired),
+                "carried": carried,
+                "moves": {m: round(p, 2) for m, p in a.moves.items()},
+                "moment": moment,
             },
         )
 
-    def _raises_problem(
-        self, request: JudgeRequest, applicable: set[str], focus: frozenset[str]
-    ) -> bool:
-        """True when the customer's line itself raises a problem to own (not just the scenario focus)."""
-        if "ownership" not in applicable:
-            return False
-        if "ownership" not in focus:
-            return True
-        return "ownership" in self.rubric.applicable(
-            request.customer_line, request.lang, frozenset()
-        )
+    def _carry(
+        self, request: JudgeRequest, a: Assessment
+    ) -> tuple[dict[str, int | None], int, list[str]]:
+        """Criteria an earlier reply showed are not marked down in this one (unless it undoes them)."""
+        from bot.core.offline_judge.history import lift, shown_earlier
+        from bot.core.offline_judge.scoring import Scored
 
-    def _evidence(
-        self, items: list[tuple[str, str, Effect]], applicable: set[str]
-    ) -> tuple[Evidence, ...]:
-        """Evidence for applicable criteria; a lost point on an inapplicable one moves to respect."""
-        seen: set[tuple[str, str]] = set()
-        result = []
-        for criterion, quote, effect in items:
-            if criterion not in applicable:
-                if effect == "+":
-                    continue
-                criterion = (
-                    "respect" if "respect" in applicable else next(iter(sorted(applicable)), "")
-                )
-            if not criterion or (criterion, quote) in seen:
-                continue
-            seen.add((criterion, quote))
-            result.append(Evidence(criterion, quote, effect))
-        return tuple(result[:_MAX_EVIDENCE])
+        if not request.history or a.guarded.trick:
+            return a.criteria, a.overall, []
+        held = Scored(scores={c: (5 if v is None else v) for c, v in a.criteria.items()})
+        carried = lift(a.found, held, shown_earlier(request.history))
+        criteria = {c: (None if v is None else held.scores[c]) for c, v in a.criteria.items()}
+        before = self.rubric.weighted_overall(a.criteria)
+        gain = self.rubric.weighted_overall(criteria) - before
+        overall = int(min(100, a.guarded.cap, round(a.overall + max(0.0, gain))))
+        return criteria, overall, carried
+
+    def _signals(self, a: Assessment, criteria: dict[str, int | None]) -> frozenset[Signal]:
+        from bot.core.offline_judge.scoring import price_only
+
+        s = {_GUARD_SIGNALS[g] for g in a.guarded.fired}
+        if a.guarded.trick:
+            return frozenset(s)
+        m = a.moves
+        for move, signal in GOOD_MOVES.items():
+            if m[move] >= MOVE_LINE:
+                s.add(signal)
+        if Signal.DATED_NEXT_STEP in s:
+            s.add(Signal.NEXT_STEP)
+        if Signal.OWNERSHIP in s and criteria.get("ownership") is None:
+            s.discard(Signal.OWNERSHIP)
+        if a.found.has("empathy") or a.found.has("reflect"):
+            s.add(Signal.EMPATHY)
+        if m["gives_price"] >= MOVE_LINE:
+            s.add(Signal.DISCOUNT)
+        if m["blames"] >= MOVE_LINE:
+            s.add(Signal.BLAME)
+        if m["sarcasm"] >= MOVE_LINE:
+            s.add(Signal.RUDE)
+        if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
+            s.add(Signal.PASSIVE)
+        if price_only(a.found) and not s & set(GOOD_MOVES.values()):
+            s.add(Signal.PRICE_ONLY)
+        return frozenset(s)

@@ -1,0 +1,1 @@
+"""The semantic judge: learned heads on sentence embeddings, shipped as numpy arrays."""

@@ -1,0 +1,114 @@
+"""The learned heads as plain numpy arrays: load the shipped `.npz`, apply them to feature rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.semantic.features import Matrix
+
+CRITERIA = ("challenge", "discover_need", "insight", "ownership", "next_step", "respect")
+#: Criteria whose applicability depends on the moment; the outside graders never null the others.
+APPLICABILITY = ("challenge", "ownership")
+#: What a reply did, each a probability.
+MOVES = (
+    "asks_need",
+    "challenges",
+    "insight",
+    "owns",
+    "step",
+    "dated_step",
+    "gives_price",
+    "blames",
+    "sarcasm",
+    "passive",
+)
+WEIGHTS_FILE = "judge_heads.npz"
+#: Cosine to a moment's centroid below which the line is "generic".
+MOMENT_LINE = 0.82
+_FOLD = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
+
+
+def fold_text(text: str) -> str:
+    """Swedish typed with or without å/ä/ö reads the same to the heads."""
+    return text.translate(_FOLD)
+
+
+@dataclass
+class Prediction:
+    """What the heads say about a batch of replies."""
+
+    overall: np.ndarray  # (n,) 0-100 before guards
+    criteria: np.ndarray  # (n, 6) 0-5, unrounded
+    moves: np.ndarray  # (n, len(MOVES)) probabilities
+    applies: np.ndarray  # (n, len(APPLICABILITY)) probabilities
+    moment: list[str]  # the kind of moment each customer line is ("generic" when unsure)
+
+
+@dataclass
+class Heads:
+    """Weights of every head, with the standardisation they expect."""
+
+    mu: np.ndarray
+    sd: np.ndarray
+    grade_w: np.ndarray  # (4, d): multinomial logistic over grades 0-3
+    grade_b: np.ndarray
+    anchors: np.ndarray  # overall 0-100 for each grade; the score is their expectation
+    crit_w: np.ndarray
+    crit_b: np.ndarray
+    move_w: np.ndarray
+    move_b: np.ndarray
+    app_w: np.ndarray
+    app_b: np.ndarray
+    moment_c: np.ndarray  # (k, 384) mean customer-line embedding of each kind of moment
+    moment_ids: np.ndarray  # (k,) str: the phrasing situation of each moment
+    fingerprint: str
+
+    def predict(self, x: Matrix, customer: Matrix) -> Prediction:
+        """Apply every head to feature rows `x` and customer-line embeddings `customer`."""
+        xs = (x - self.mu) / self.sd
+        logits = xs @ self.grade_w.T + self.grade_b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        overall = np.clip(p @ self.anchors, 0.0, 100.0)
+        criteria = np.clip(xs @ self.crit_w.T + self.crit_b, 0.0, 5.0)
+        moves = 1.0 / (1.0 + np.exp(-(xs @ self.move_w.T + self.move_b)))
+        applies = 1.0 / (1.0 + np.exp(-(customer @ self.app_w.T + self.app_b)))
+        sims = customer @ self.moment_c.T
+        best = sims.argmax(axis=1)
+        moment = [
+            str(self.moment_ids[b]) if sims[i, b] >= MOMENT_LINE else "generic"
+            for i, b in enumerate(best)
+        ]
+        return Prediction(overall, criteria, moves, applies, moment)
+
+    def save(self, path: Path) -> None:
+        """Write the heads as an uncompressed `.npz` (plain arrays, no pickle)."""
+        arrays = {f.name: np.asarray(getattr(self, f.name)) for f in fields(self)}
+        arrays["fingerprint"] = np.asarray(self.fingerprint)
+        with path.open("wb") as fh:
+            np.savez(fh, **arrays)  # type: ignore[arg-type]
+
+
+def load_heads(path: Path) -> Heads:
+    """Read heads written by `Heads.save`."""
+    with np.load(path, allow_pickle=False) as data:
+        values = {f.name: data[f.name] for f in fields(Heads)}
+    values["fingerprint"] = str(values["fingerprint"])
+    return Heads(**values)
+
+
+def shipped_path() -> Path:
+    """Where the bundled weights live inside the package."""
+    return Path(str(resources.files("bot.core.semantic").joinpath(WEIGHTS_FILE)))
+
+
+@cache
+def default_heads() -> Heads:
+    """The bundled heads, loaded once."""
+    return load_heads(shipped_path())
