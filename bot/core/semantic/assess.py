@@ -19,6 +19,17 @@ from bot.core.semantic.heads import APPLICABILITY, CRITERIA, MOVES, Heads, fold_
 #: Criteria the outside graders never mark "does not apply"; the others depend on the moment.
 ALWAYS = tuple(c for c in CRITERIA if c not in APPLICABILITY)
 MOVE_LINE = 0.5
+#: Below MOVE_LINE a move still counts when the rules found it too, from RULED_LINE up.
+RULED_LINE = 0.2
+#: The rule detector's kinds of span that show each good move (dated steps: its `dated` flag).
+RULE_MOVES = {
+    "asks_need": ("need", "need_weak"),
+    "challenges": ("challenge",),
+    "insight": ("evidence", "value", "idea"),
+    "owns": ("own", "own_act"),
+    "step": ("step",),
+    "dated_step": (),
+}
 SURE = 0.8
 MOVE_FLOOR = {
     "asks_need": ("discover_need", 3),
@@ -47,6 +58,7 @@ class Assessment:
     criteria: dict[str, int | None]
     raw: dict[str, float]  # unrounded 0-5 per criterion, before guards
     moves: dict[str, float]
+    made: frozenset[str]  # good moves the reply made
     guarded: guards.Guarded
     found: Features
 
@@ -70,6 +82,16 @@ def embed(
     ruled = [features.rules(r.overall, r.criteria) for r in legacy]
     x = features.rows(rv, cv, [i.reply for i in items], ruled)
     return x, cv, [r.found for r in legacy]
+
+
+def made_moves(moves: dict[str, float], found: Features) -> frozenset[str]:
+    """Good moves made: the heads say so, or the rules found it and the heads half agree."""
+    out = set()
+    for move, kinds in RULE_MOVES.items():
+        ruled = found.dated if move == "dated_step" else any(found.has(k) for k in kinds)
+        if moves[move] >= MOVE_LINE or (ruled and moves[move] >= RULED_LINE):
+            out.add(move)
+    return frozenset(out)
 
 
 def _weighted(scores: dict[str, float | None], weights: dict[str, float]) -> float:
@@ -116,17 +138,18 @@ def assess(
             c for i, c in enumerate(APPLICABILITY) if pred.applies[k, i] >= 0.5 or c in focus
         }
         raw = {c: float(pred.criteria[k, i]) for i, c in enumerate(CRITERIA)}
+        seen = found[k] if found is not None else detect(item.reply, item.customer_line)
+        made = made_moves(moves, seen)
         # A move the reply clearly made sets a floor under its criterion: the move heads are
         # classifiers and sharper than the criterion regressions, and the two must agree.
         for move, (cid, level) in MOVE_FLOOR.items():
-            if moves[move] >= MOVE_LINE:
+            if move in made:
                 # A move the heads are sure of is done well.
                 sure = 1.0 if moves[move] >= SURE and level < 5 else 0.0
                 raw[cid] = max(raw[cid], float(level) + sure)
         for move, (cid, level) in MOVE_CEILING.items():
             if moves[move] >= MOVE_LINE:
                 raw[cid] = min(raw[cid], float(level))
-        seen = found[k] if found is not None else detect(item.reply, item.customer_line)
         guarded = guards.check(seen, moves["gives_price"], item.reply)
         rounded = _guard_criteria({c: round(v) for c, v in raw.items()}, guarded.fired)
         criteria: dict[str, int | None] = {
@@ -137,5 +160,5 @@ def assess(
             {c: (raw[c] if c in applies else None) for c in CRITERIA}, weights
         )
         overall = round(max(0.0, min(blended, float(guarded.cap))))
-        out.append(Assessment(overall, blended, criteria, raw, moves, guarded, seen))
+        out.append(Assessment(overall, blended, criteria, raw, moves, made, guarded, seen))
     return out

@@ -27,7 +27,7 @@ CONFIG: dict[str, Any] = {
     "anchors": [-20.0, 30.0, 45.0, 85.0],
     "c_grade": 0.01,
     "alpha_criteria": 300.0,
-    "c_moves": 0.05,
+    "c_moves": 0.3,
     "c_applies": 1.0,
     # Our own rounds reuse 13 scenarios and our own style: weighted low, they help most as a
     # small prior (held-out figures: 0.1 beats 0.0, 0.3, 0.6 and 1.0).
