@@ -146,7 +146,7 @@ class FakeUser:
         new, self._seen = inbox[self._seen :], len(inbox)
         return new
 
-    async def receive(self, count: int = 1, timeout: float = 5.0) -> list[Sent]:
+    async def receive(self, count: int = 1, timeout: float = 30.0) -> list[Sent]:
         """Wait for `count` new messages from the bot and return them (marking them read)."""
         deadline = time.monotonic() + timeout
         while len(self.inbox) - self._seen < count:
@@ -159,7 +159,7 @@ class FakeUser:
         self._seen += count
         return new
 
-    async def edited(self, sent: Sent, edits: int = 1, timeout: float = 5.0) -> Sent:
+    async def edited(self, sent: Sent, edits: int = 1, timeout: float = 30.0) -> Sent:
         """Wait until the bot has edited `sent` `edits` times in all."""
         deadline = time.monotonic() + timeout
         while sent.edits < edits:
@@ -168,7 +168,7 @@ class FakeUser:
             await self.api.wait_change(deadline - time.monotonic())
         return sent
 
-    async def settle(self, quiet: float = 0.2, timeout: float = 5.0) -> list[Sent]:
+    async def settle(self, quiet: float = 0.2, timeout: float = 30.0) -> list[Sent]:
         """Wait until the bot has said something and then stayed quiet for `quiet` seconds;
         return the new messages (marking them read)."""
         await self.receive(1, timeout)
@@ -179,7 +179,7 @@ class FakeUser:
             if len(self.inbox) == count:
                 return self.unread()
 
-    async def answered(self, query_id: str, timeout: float = 5.0) -> dict[str, Any]:
+    async def answered(self, query_id: str, timeout: float = 30.0) -> dict[str, Any]:
         """Wait until the bot has answered a callback query; return how."""
         deadline = time.monotonic() + timeout
         while not self.api.queries[query_id]["answered"]:
