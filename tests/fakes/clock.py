@@ -27,7 +27,7 @@ class FakeClock:
         self._changed.set()
         await wake
 
-    async def sleeps(self, count: int, timeout: float = 5.0) -> None:
+    async def sleeps(self, count: int, timeout: float = 30.0) -> None:
         """Wait until `count` sleeps have begun (the bot armed its timer that often)."""
         async with asyncio.timeout(timeout):
             while self.started < count:
