@@ -14,7 +14,7 @@ from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.store import AsyncStore
-from bot.telegram import coach_rounds
+from bot.telegram import coach_board
 from bot.telegram.app import build_application
 from bot.telegram.coach_common import call, coach_roles
 from tests.coaching_world import scripted_practice, session, turn
@@ -145,7 +145,7 @@ async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World
 async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summary(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(coach_rounds, "BOARD_DEBOUNCE", 0.05)
+    monkeypatch.setattr(coach_board, "BOARD_DEBOUNCE", 0.05)
     coach, reps, _ = await team(world, reps=3)
     [pick] = await world.step(coach, "/round_start")
     [scenarios] = await world.press(coach, pick, "Team A")
