@@ -7,9 +7,9 @@ import csv
 import io
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from statistics import mean
 
+from bot import paths
 from bot.coaching.assignments import Status, cohort_assignments
 from bot.coaching.cohorts import Cohort, members
 from bot.coaching.overview import (
@@ -25,7 +25,7 @@ from bot.core.report import criterion_means, session_overall
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.session import Session
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = paths.TEMPLATES_DIR
 FIXED_COLUMNS = (
     "cohort",
     "rep_id",

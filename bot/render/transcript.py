@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from bot import paths
 from bot.core.datafile import Lang
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric
 from bot.core.session import Session
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = paths.TEMPLATES_DIR
 
 LABELS: dict[str, dict[Lang, str]] = {
     "title": {"sv": "Utskrift", "en": "Transcript"},
