@@ -103,6 +103,7 @@ async def serving(side: TelegramSide, data_dir: Path, practice: Practice, limite
         telegram_api_base_url=f"http://127.0.0.1:{side.port}/bot",
         data_dir=data_dir,
         engine="offline",
+        burst_window=0,  # measure the bot's work, not the wait for a rep's next fragment
     )
     request = TimedRequest(POOL_SIZE, pool_timeout=30.0)
     app = build_application(settings, practice, request=request, rate_limiter=limiter)
@@ -202,7 +203,11 @@ async def in_process(turns: int) -> None:
     cpu: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, telegram_bot_token=TOKEN, data_dir=Path(tmp), engine="offline"
+            _env_file=None,
+            telegram_bot_token=TOKEN,
+            data_dir=Path(tmp),
+            engine="offline",
+            burst_window=0,  # every message a turn at once, as the figures assume
         )
         judge = OfflineJudge()
         practice = Practice(OfflineCustomer(), judge, quick_judge=judge)

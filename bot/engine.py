@@ -35,7 +35,9 @@ def build_practice(
     from bot.llm.practice import MeteredPractice
 
     client = client or LLMClient(settings)
-    customer = FallbackCustomer(LLMCustomer(client, settings.customer_model), OfflineCustomer())
+    customer = FallbackCustomer(
+        LLMCustomer(client, settings.customer_model), OfflineCustomer(), settings.llm_turn_deadline
+    )
     budget = TokenBudget(ledger or MemoryLedger(), settings.daily_token_budget)
     return MeteredPractice(
         customer,
@@ -43,6 +45,7 @@ def build_practice(
         quick_judge=offline_judge,
         budget=budget,
         coach=LLMCoach(client, settings.customer_model),
+        deadline=settings.llm_turn_deadline,
     )
 
 
@@ -64,4 +67,4 @@ def _llm_judge(settings: Settings, client: LLMClient, offline_judge: QuickJudge)
     from bot.llm.judge import LLMJudge
 
     llm = LLMJudge(client, settings.judge_model, offline=offline_judge)
-    return FallbackJudge(llm, offline_judge)
+    return FallbackJudge(llm, offline_judge, settings.llm_turn_deadline)

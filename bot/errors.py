@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any, Self
+
+from bot.i18n import Lang, Message
+
 
 class SalescoachError(Exception):
-    """Base class: its message is written for the person who has to fix it."""
+    """Base class: its message is written for the person who has to fix it.
+
+    Errors meant for a rep or coach carry `message`, a catalogue key and parameters, made with
+    `said(...)`; the edge puts it into the user's language with `words(lang)`. `str(exc)` is
+    then the English text, for logs and the operator.
+    """
+
+    message: Message | None = None
+
+    @classmethod
+    def said(cls, key: str, /, **params: Any) -> Self:
+        """This error as the catalogue text `key` with `params`, for the user to read."""
+        message = Message(key, params)
+        error = cls(message.render("en"))
+        error.message = message
+        return error
+
+    def words(self, lang: Lang) -> str:
+        """What to tell the user, in `lang` (the plain message for operator-facing errors)."""
+        return self.message.render(lang) if self.message else str(self)
 
 
 class DataFileError(SalescoachError):

@@ -31,6 +31,18 @@ LANGS: tuple[Lang, ...] = ("sv", "en")
 DEFAULT_TIMEZONE = "Europe/Stockholm"
 
 _LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
+_zone = {"name": DEFAULT_TIMEZONE}
+
+
+def use_timezone(zone: str) -> None:
+    """Show times in `zone` from now on (settings call this with SALESCOACH_TIMEZONE)."""
+    ZoneInfo(zone)  # an unknown zone fails here, not at the first message
+    _zone["name"] = zone
+
+
+def timezone() -> str:
+    """The zone times are shown in."""
+    return _zone["name"]
 
 
 class CatalogueError(Exception):
@@ -100,6 +112,11 @@ def catalogue() -> dict[Lang, dict[str, _Entry]]:
     return loaded
 
 
+def _words(lang: Lang, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters that are messages themselves ("Only {who} …") put into words first."""
+    return {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
+
+
 def has(key: str) -> bool:
     """Whether the catalogue has `key`."""
     return key in catalogue()["sv"]
@@ -107,7 +124,7 @@ def has(key: str) -> bool:
 
 def text(lang: Lang, key: str, /, **params: Any) -> str:
     """The text `key` in `lang`, its `{placeholders}` filled from `params`."""
-    return catalogue()[lang][key].forms[0].format(**params)
+    return catalogue()[lang][key].forms[0].format(**_words(lang, params))
 
 
 def plural(lang: Lang, key: str, n: int, /, **params: Any) -> str:
@@ -115,7 +132,7 @@ def plural(lang: Lang, key: str, n: int, /, **params: Any) -> str:
     forms = catalogue()[lang][key].forms
     index = Locale.parse(_LOCALES[lang]).plural_form(n)
     position = {"one": 0}.get(index, 1 if len(forms) > 1 else 0)
-    return forms[min(position, len(forms) - 1)].format(n=n, **params)
+    return forms[min(position, len(forms) - 1)].format(n=n, **_words(lang, params))
 
 
 def render(lang: Lang, message: Message | str) -> str:
@@ -125,30 +142,37 @@ def render(lang: Lang, message: Message | str) -> str:
     return text(lang, message)
 
 
+def language_name(lang: Lang) -> str:
+    """The language's name in English ("Swedish"), for prompts that tell a model what to write."""
+    return str(Locale.parse(_LOCALES[lang]).get_language_name("en"))
+
+
 def number(lang: Lang, value: float, decimals: int = 1) -> str:
     """A number the way the language writes it: 66,5 in Swedish, 66.5 in English."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_LOCALES[lang])
 
 
-def _local(moment: dt.datetime, zone: str) -> dt.datetime:
+def _local(moment: dt.datetime | float, zone: str | None) -> dt.datetime:
+    if not isinstance(moment, dt.datetime):  # a Unix timestamp, as the store keeps them
+        moment = dt.datetime.fromtimestamp(moment, dt.UTC)
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(ZoneInfo(zone))
+    return aware.astimezone(ZoneInfo(zone or _zone["name"]))
 
 
-def when(lang: Lang, moment: dt.datetime, zone: str = DEFAULT_TIMEZONE) -> str:
+def when(lang: Lang, moment: dt.datetime | float, zone: str | None = None) -> str:
     """Date and time in the configured zone: "30 nov. 2026 14:05"."""
     local = _local(moment, zone)
     return format_datetime(local, format="d MMM y HH:mm", locale=_LOCALES[lang])
 
 
-def day(lang: Lang, moment: dt.datetime | dt.date, zone: str = DEFAULT_TIMEZONE) -> str:
+def day(lang: Lang, moment: dt.datetime | dt.date | float, zone: str | None = None) -> str:
     """A short date in the configured zone: "30 nov."."""
-    if isinstance(moment, dt.datetime):
+    if not isinstance(moment, dt.date) or isinstance(moment, dt.datetime):
         moment = _local(moment, zone).date()
     return format_date(moment, format="d MMM", locale=_LOCALES[lang])
 
 
-def clock(lang: Lang, moment: dt.datetime, zone: str = DEFAULT_TIMEZONE) -> str:
+def clock(lang: Lang, moment: dt.datetime | float, zone: str | None = None) -> str:
     """A time of day in the configured zone: "14:05"."""
     return format_time(_local(moment, zone), format="HH:mm", locale=_LOCALES[lang])

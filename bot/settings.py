@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.store import Store
 
 
 def default_data_dir() -> Path:
@@ -30,6 +33,8 @@ class Settings(BaseModel):
     # Store
     data_dir: Path = Field(default_factory=default_data_dir, alias="SALESCOACH_DATA_DIR")
     default_lang: Literal["sv", "en"] = Field("sv", alias="SALESCOACH_LANG")
+    timezone: str = Field("Europe/Stockholm", alias="SALESCOACH_TIMEZONE")
+    lock_wait: float = Field(10.0, ge=0, alias="SALESCOACH_LOCK_WAIT")
 
     # Engine
     engine: Literal["auto", "offline", "llm"] = Field("auto", alias="SALESCOACH_ENGINE")
@@ -40,6 +45,7 @@ class Settings(BaseModel):
     transcribe_model: str = Field("whisper-1", alias="SALESCOACH_TRANSCRIBE_MODEL")
     llm_timeout: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TIMEOUT")
     llm_max_retries: int = Field(2, ge=0, le=10, alias="SALESCOACH_LLM_MAX_RETRIES")
+    llm_turn_deadline: float = Field(20.0, gt=0, alias="SALESCOACH_LLM_TURN_DEADLINE")
     daily_token_budget: int = Field(200_000, ge=0, alias="SALESCOACH_DAILY_TOKEN_BUDGET")
 
     # Telegram
@@ -49,6 +55,8 @@ class Settings(BaseModel):
     )
     webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     admin_user_ids: list[int] = Field(default_factory=list, alias="ADMIN_USER_IDS")
+    # Messages from one rep this many seconds apart are one turn (0: every message is a turn).
+    burst_window: float = Field(1.5, ge=0, le=30, alias="SALESCOACH_BURST_WINDOW")
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -58,6 +66,40 @@ class Settings(BaseModel):
         if isinstance(value, int):
             return [value]
         return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            message = f"unknown time zone {value!r} (use a name like Europe/Stockholm)"
+            raise ValueError(message) from None
+        return value
+
+    def store(self, command: str = "salescoach") -> Store:
+        """The store in the data folder; `command` is what a refused writer is told holds it."""
+        from bot.store import Store
+
+        return Store(self.data_dir, lock_wait=self.lock_wait, command=command)
+
+    def secret_values(self) -> list[str]:
+        """Every configured secret, for masking: tokens, keys and URL credentials.
+
+        A bot token's part after the colon counts on its own too: errors quote it alone.
+        """
+        from bot.redact import url_secrets
+
+        values = [
+            secret.get_secret_value()
+            for secret in (self.openai_api_key, self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
+        if self.telegram_bot_token is not None:
+            values.append(self.telegram_bot_token.get_secret_value().partition(":")[2])
+        return values + url_secrets(self.openai_base_url) + url_secrets(self.telegram_api_base_url)
 
     @property
     def use_llm(self) -> bool:
@@ -87,7 +129,7 @@ def load_settings(**overrides: object) -> Settings:
         field = Settings.model_fields.get(key)
         values[field.alias if field and field.alias else key] = value
     try:
-        return Settings.model_validate(values)
+        settings = Settings.model_validate(values)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -96,3 +138,12 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(
             "Invalid settings (check your environment or .env file):\n" + "\n".join(problems)
         ) from None
+    # Times are shown in this zone everywhere texts are rendered; one zone per process.
+    from bot import i18n
+
+    i18n.use_timezone(settings.timezone)
+
+    from bot.redact import remember
+
+    remember(settings.secret_values())
+    return settings

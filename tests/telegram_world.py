@@ -33,6 +33,7 @@ def settings_for(api: FakeBotApi, data_dir: Path, **overrides: Any) -> Settings:
         "data_dir": data_dir,
         "engine": "offline",
         "default_lang": "sv",
+        "burst_window": 0,  # every message a turn; the burst tests set their own clock
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

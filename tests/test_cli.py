@@ -156,6 +156,8 @@ def test_chat_resume_continues_the_unfinished_session(tmp_path: Path) -> None:
 
 
 def test_chat_resume_without_an_unfinished_session_says_how_to_start(tmp_path: Path) -> None:
-    result = salescoach("chat", "--resume", "--user", "bo", data_dir=tmp_path)
+    result = salescoach("chat", "--resume", "--user", "bo", "--lang", "en", data_dir=tmp_path)
     assert result.returncode == 1
     assert "No unfinished role-play for 'bo'" in result.stderr
+    swedish = salescoach("chat", "--resume", "--user", "bo", data_dir=tmp_path)
+    assert "Ingen påbörjad övning för 'bo'" in swedish.stderr

@@ -8,9 +8,11 @@ import pytest
 
 from bot.coaching import reviews
 from bot.coaching.calibration import (
+    MIN_LABELS,
     agreement,
     calibrate,
     cohort_calibration,
+    verdict,
     weighted_kappa,
     worst_first,
 )
@@ -55,11 +57,43 @@ def test_weighted_kappa_edge_cases(pairs: list[tuple[int, int]], kappa: float | 
     assert result == (None if kappa is None else pytest.approx(kappa))
 
 
-def test_worst_criterion_comes_first_and_unlabelled_ones_are_left_out() -> None:
-    labels = [("insight", a, b) for a, b in CASE] + [("respect", 4, 4), ("respect", 2, 2)]
-    results = calibrate(labels, ["challenge", "insight", "respect"])
-    assert [r.n for r in results] == [0, 6, 2]
-    assert [r.criterion for r in worst_first(results)] == ["insight", "respect"]
+AGREED = [(4, 4), (2, 2), (5, 5), (3, 3), (1, 1), (4, 4)]  # kappa 1.00, 100 % exact
+FEW = [(5, 1), (0, 4)]  # far apart, but only two labels
+
+
+def _labels() -> list[tuple[str, int, int]]:
+    return [
+        *(("insight", a, b) for a, b in CASE),
+        *(("respect", a, b) for a, b in AGREED),
+        *(("next_step", a, b) for a, b in FEW),
+        *(("challenge", a, min(5, b + 1)) for a, b in AGREED),  # always one point off
+    ]
+
+
+def test_only_criteria_that_disagree_with_enough_labels_are_ranked_worst_first() -> None:
+    results = calibrate(_labels(), ["challenge", "insight", "next_step", "respect", "ownership"])
+    assert [r.n for r in results] == [6, 6, 2, 6, 0]
+    # challenge is off by ~1 on every label (mean |diff| 5/6), insight by 4/6: challenge first;
+    # respect agrees fully and next_step has too few labels, so neither is "disagrees most".
+    assert [r.criterion for r in worst_first(results)] == ["challenge", "insight"]
+
+
+def test_the_verdict_names_disagreement_full_agreement_and_too_few_labels() -> None:
+    names = {"challenge": "Utmana", "insight": "Tillför insikt", "next_step": "Nästa steg"}
+    results = calibrate(_labels(), [*names, "respect"])
+    said = [m.render("sv") for m in verdict(results, {**names, "respect": "Respekt"})]
+    assert said == [
+        "Domaren skiljer sig mest från dina rättningar på: Utmana, Tillför insikt.",
+        f"För få rättningar för att bedöma (under {MIN_LABELS}): Nästa steg."
+        " Siffrorna där säger inte mycket än.",
+    ]
+    agreed = calibrate([("respect", a, b) for a, b in AGREED], ["respect"])
+    assert [m.render("en") for m in verdict(agreed, {"respect": "Respect"})] == [
+        "The judge agrees with the coach on: Respect."
+    ]
+    assert [m.key for m in verdict(calibrate([], ["respect"]), {})] == [
+        "flow.calibration_no_labels"
+    ]
 
 
 def test_cohort_calibration_uses_overrides_and_confirmed_turns(tmp_path: Path) -> None:
@@ -77,9 +111,15 @@ def test_cohort_calibration_uses_overrides_and_confirmed_turns(tmp_path: Path) -
     )
     # Turn 0: the coach re-scores insight to 3 and confirms the rest (respect 5 = 5).
     reviews.add_review(
-        t.records, t.coach_a, "anna", "s1", turn=0, criteria={"insight": 3}, confirmed=True,
+        t.records,
+        t.coach_a,
+        "anna",
+        "s1",
+        turn=0,
+        criteria={"insight": 3},
+        confirmed=True,
         now=T0 + 8000,
-    )  # fmt: skip
+    )
     # Turn 1: a first override of insight (0) is corrected later to 2; respect not reviewed.
     for score, at in [(0, T0 + 8100), (2, T0 + 8200)]:
         reviews.add_review(

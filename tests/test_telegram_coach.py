@@ -68,13 +68,18 @@ async def test_invite_link_makes_a_coach_whose_cohort_reps_join_by_deep_link(wor
     coach = world.rep("Carla", "en", user_id=COACH_ID)
     [welcome] = await world.step(coach, f"/start coach_{code.group(1)}")
     assert "You're a coach now" in welcome.text  # and no generic welcome after it
+    menu = [c["command"] for c in world.api.commands[(f"chat:{COACH_ID}", "")]]
+    assert menu[:2] == ["start", "practice"] and "cohort_new" in menu and "calibrate" in menu
     [created, qr] = await world.step(coach, "/cohort_new Team <A>")
     assert "Cohort Team <A> created" in created.text
     assert qr.kind == "photo" and "Scan to join" in qr.text
     link = re.search(r"start=(join_\w+)", created.text)
     assert link
     rep = world.rep("Anna", "en")
-    [joined] = await world.step(rep, f"/start {link.group(1)}")
+    # Someone new through a join link is welcomed and onboarded, with the join in between.
+    [welcome, joined, choose] = await world.step(rep, f"/start {link.group(1)}")
+    assert welcome.text.startswith("👋 Hi Anna!") and "/practice" in welcome.text
+    assert [b["text"] for b in choose.buttons] == ["🇸🇪 Svenska", "🇬🇧 English"]
     assert joined.text.startswith("You've joined Team <A>!")
     assert "Your coach Carla will be able to see" in joined.text
     # The invite was for one use only.
@@ -107,14 +112,26 @@ async def test_reps_and_other_coaches_are_refused_even_with_forged_buttons(world
         query = who.press(card, data=forged)
         await world.deliver()
         assert who.unread() == [] or all("coaches only" in m.text for m in who.unread())
-        assert world.api.queries[query]["text"] in (None, "That button is no longer valid.")
+        assert world.api.queries[query]["answered"] is True  # the client stops spinning
+        assert world.api.queries[query]["text"] in (
+            "Not allowed.",
+            "That button is no longer valid.",
+        )
     assert world.api.called("sendDocument") == []
 
 
 async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World) -> None:
     coach, [rep], _ = await team(world)
     store = world.app.bot_data.services.store.sync  # type: ignore[union-attr]
-    store.save_session(session(str(rep.chat_id), turn(0, 30, challenge=1, respect=5), sid="s1", at=time.time(), scenario=SCENARIO))  # fmt: skip
+    store.save_session(
+        session(
+            str(rep.chat_id),
+            turn(0, 30, challenge=1, respect=5),
+            sid="s1",
+            at=time.time(),
+            scenario=SCENARIO,
+        )
+    )
     rep.unread()
     [card] = await world.step(coach, "/cohorts")
     [recent] = await world.press(coach, card, "Recent")
@@ -125,6 +142,7 @@ async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World
     assert "the judge gave 1" in scores.text
     [saved] = await world.press(coach, scores, "3")
     assert saved.text == "Saved. Rep0 has been notified."
+    assert pick.buttons == [] and scores.buttons == []  # each step's buttons go once used
     [note] = rep.unread()
     assert note.kind == "document" and "Your coach Carla reviewed" in note.text
     assert "Challenge: 3/5" in note.text
@@ -149,14 +167,20 @@ async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summar
     coach, reps, _ = await team(world, reps=3)
     [pick] = await world.step(coach, "/round_start")
     [scenarios] = await world.press(coach, pick, "Team A")
-    [names] = await world.press(coach, scenarios, "business cards")
+    [levels] = await world.press(coach, scenarios, "business cards")
+    [names] = await world.press(coach, levels, "Hard")
+    assert [pick.buttons, scenarios.buttons, levels.buttons] == [[], [], []]  # used up
     started, board = await world.press(coach, names, "Hide names")
     assert "started for 3 reps" in started.text and "0/3 finished" in board.text
+    asking = ["What do you need?", "What do you need it for?", "Which need comes first?"]
+    pricing = ["Here is the price.", "The price is 100 kr.", "That is our best price."]
     for n, rep in enumerate(reps):
         [invite] = rep.unread()[-1:]
-        assert "Workshop round!" in invite.text
-        await world.press(rep, invite, "Start")
-        await world.step(rep, "What do you need?" if n else "Here is the price.")
+        assert "Workshop round!" in invite.text and "(level 3)" in invite.text
+        [intro, _] = await world.press(rep, invite, "Start")
+        assert "★★★" in intro.text
+        for line in asking if n else pricing:  # a whole attempt, not one line and /end
+            await world.step(rep, line)
         await world.step(rep, "/end")
     await asyncio.sleep(0.3)
     board = world.api.messages[(board.chat_id, board.message_id)]
@@ -178,6 +202,7 @@ async def test_an_assignment_reaches_every_rep_first_in_practice_and_the_coach_s
     [deadlines] = await world.press(coach, levels, "Medium")
     [done] = await world.press(coach, deadlines, "7 days")
     assert "Assignment sent to 2 reps in Team A" in done.text
+    assert [m.buttons for m in (pick, scenarios, levels, deadlines)] == [[], [], [], []]
     for rep in reps:
         [note] = rep.unread()[-1:]
         assert "Your coach wants you to practise" in note.text and "level 2" in note.text

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 from collections.abc import Sequence
-
-from bot.errors import SalescoachError
 
 #: Modules under bot.cli that each register one or more sub-commands.
 COMMAND_MODULES = (
@@ -42,16 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `salescoach` and `python -m bot`."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
-    try:
-        return int(args.handler(args) or 0)
-    except SalescoachError as exc:
-        print(f"salescoach: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print(file=sys.stderr)
-        return 130
+    from bot.cli.guard import run_guarded, safe_streams
+
+    with safe_streams():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
+        return run_guarded(lambda: int(args.handler(args) or 0), args)

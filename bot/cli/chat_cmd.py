@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_lang, add_user, interactive, resolve_lang, resolve_user
 from bot.cli.render import print_report, print_turn, session_json
+from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
     from bot.core.practice import Practice
     from bot.core.session import Session
+    from bot.store import Store
 
 STOP_WORDS = {"/end", "/slut", "/stop", "/quit", "/avsluta"}
 HINT_WORDS = {"/hint", "/tips", "/ledtråd"}
@@ -24,11 +27,21 @@ def register(sub: Any) -> None:
     """Add the `chat` command."""
     parser: argparse.ArgumentParser = sub.add_parser("chat", help="practise a role-play")
     parser.add_argument("--scenario", help="scenario id (see `salescoach scenarios`)")
+    parser.add_argument(
+        "--scenario-file", type=Path, help="playtest your own scenario file (see `scenarios new`)"
+    )
     add_lang(parser)
     parser.add_argument("--level", type=int, choices=(1, 2, 3), default=1, help="difficulty")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
     add_user(parser)
-    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="replay a session: the same seed and the same replies give the same customer lines"
+        " (a session's seed is in `chat --json` and in exports)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object at the end")
     parser.add_argument(
         "--resume",
@@ -44,10 +57,14 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     settings = load_settings()
+    store = settings.store("chat")
+    store.claim()  # one writer per data folder: a second chat waits, or hears who writes
     practice = build_practice(settings)
+    if args.scenario_file:
+        args.scenario = _add_file(practice, args.scenario_file, resolve_lang(args.lang))
     user = resolve_user(args.user)
     if args.resume:
-        session = _unfinished(settings, user)
+        session = _unfinished(store, user)
     else:
         lang = resolve_lang(args.lang or settings.default_lang)
         session = practice.start(
@@ -61,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(args.json)
     if not quiet:
         _print_start(practice, session)
-    _warm_up_in_background()
-    save = _saver(settings)
+    _warm_up_in_background(practice, session.scenario_id)
+    save = store.save_session
     save(session)
     try:
         asyncio.run(_loop(practice, session, quiet, save))
@@ -74,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     report = practice.stop(session)
     save(session)
     if quiet:
-        print(json.dumps(session_json(session, report), ensure_ascii=False))
+        print(json_text(session_json(session, report)))
     else:
         print_report(report, session, practice)
     return 0
@@ -105,9 +122,21 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
         if not quiet and not tty:
             print(f"{t('you', session.lang)}: {line}")
         result = await practice.reply(session, line)
-        save(session)
+        _save_turn(save, session)
         if not quiet:
             print_turn(result, session, scenario.persona.name)
+
+
+def _save_turn(save: Any, session: Session) -> None:
+    """Save before showing anything: a turn the disk refused is reported, never printed."""
+    from bot import i18n
+    from bot.errors import StoreError
+
+    try:
+        save(session)
+    except StoreError as exc:
+        text = i18n.text(session.lang, "store.turn_not_saved_cli", reason=str(exc))
+        raise StoreError(text) from None
 
 
 def _print_start(practice: Practice, session: Session) -> None:
@@ -124,16 +153,13 @@ def _print_start(practice: Practice, session: Session) -> None:
     print(f"{scenario.persona.name}: {session.last_customer_line}\n", flush=True)
 
 
-def _unfinished(settings: Any, user: str) -> Session:
+def _unfinished(store: Store, user: str) -> Session:
     """The user's unfinished session, or an error saying how to start one."""
     from bot.errors import SalescoachError
-    from bot.store import Store
 
-    session = Store(settings.data_dir).active_session(user)
+    session = store.active_session(user)
     if session is None:
-        raise SalescoachError(
-            f"No unfinished role-play for {user!r}. Start one with `salescoach chat`."
-        )
+        raise SalescoachError.said("cli.no_unfinished", user=user)
     return session
 
 
@@ -147,7 +173,8 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
     lang_ = lang
     for n, sid in enumerate(ids, 1):
         s = practice.scenarios[sid]
-        print(f"{n:>2}. {s.title(lang_)}  ({', '.join(s.focus)})")
+        skills = ", ".join(practice.rubric.criterion(c).name(lang_) for c in s.focus)
+        print(f"{n:>2}. {s.title(lang_)}  ({skills})")
     while True:
         answer = input(t("pick", lang_) + " ").strip()
         if not answer:
@@ -158,18 +185,26 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
             return answer
 
 
-def _warm_up_in_background() -> None:
-    """Compile the judge's lexicons while the rep reads the customer's first line."""
+def _warm_up_in_background(practice: Practice, scenario_id: str) -> None:
+    """Compile the judge's lexicons, load the encoder and embed the customer's facts while the
+    rep reads the customer's first line."""
     import threading
 
     from bot.core.offline_judge import OfflineJudge
 
-    threading.Thread(target=OfflineJudge.warm_up, name="warm-up", daemon=True).start()
+    def warm_up() -> None:
+        OfflineJudge.warm_up()
+        practice.prepare(scenario_id)
+
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
-def _saver(settings: Any) -> Any:
-    """A function that saves the session durably to the store."""
-    from bot.store import Store
+def _add_file(practice: Practice, path: Path, lang: Lang) -> str:
+    """Check a coach's scenario file and make it playable here; its id."""
+    from bot.core.scenario_check import check_file
 
-    store = Store(settings.data_dir)
-    return store.save_session
+    checked = check_file(path)
+    if checked.scenario is None:
+        raise SalescoachError("\n".join(checked.report(lang)))
+    practice.scenarios = {**practice.scenarios, checked.scenario.id: checked.scenario}
+    return checked.scenario.id

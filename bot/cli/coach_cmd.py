@@ -7,8 +7,13 @@ admin rights rather than as a particular coach.
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.core.datafile import Lang
+
+from bot.hygiene import json_text
 
 OPERATOR = "cli"
 
@@ -37,9 +42,8 @@ def _records() -> Any:
     """Records over the configured store."""
     from bot.coaching.records import Records
     from bot.settings import load_settings
-    from bot.store import Store
 
-    return Records(Store(load_settings().data_dir))
+    return Records(load_settings().store("coach"))
 
 
 def _cohort(records: Any, id_or_code: str) -> Any:
@@ -69,7 +73,7 @@ def run_cohorts(args: argparse.Namespace) -> int:
         for c in all_cohorts(records)
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     if not rows:
         print("No cohorts yet. A coach creates one with /cohort_new in Telegram.")
@@ -101,22 +105,28 @@ def export_cohort(args: argparse.Namespace) -> int:
 
 def run_calibrate(args: argparse.Namespace) -> int:
     """Print judge-vs-coach agreement per criterion, worst first at the end."""
-    from bot.coaching.calibration import cohort_calibration, worst_first
+    from bot.coaching.calibration import MIN_LABELS, cohort_calibration, worst_first
 
     records = _records()
     cohort = _cohort(records, args.cohort)
     results = cohort_calibration(records, cohort)
     worst = [r.criterion for r in worst_first(results)]
+    few = [r.criterion for r in results if 0 < r.n < MIN_LABELS]
     if args.json:
-        data = {"cohort": cohort.id, "criteria": [r.to_dict() for r in results], "worst": worst}
-        print(json.dumps(data, indent=2))
+        criteria = [r.to_dict() for r in results]
+        data = {"cohort": cohort.id, "criteria": criteria, "worst": worst, "too_few": few}
+        print(json_text(data, indent=2))
         return 0
-    print(render_calibration(results, worst))
+    print(render_calibration(results))
     return 0
 
 
-def render_calibration(results: list[Any], worst: list[str]) -> str:
-    """A plain-text table of the agreement figures."""
+def render_calibration(
+    results: list[Any], lang: Lang = "en", names: Mapping[str, str] | None = None
+) -> str:
+    """A plain-text table of the agreement figures, then what they say in `lang`."""
+    from bot import i18n
+    from bot.coaching.calibration import verdict
 
     def pct(x: float | None) -> str:
         return "-" if x is None else f"{100 * x:.0f}%"
@@ -130,11 +140,9 @@ def render_calibration(results: list[Any], worst: list[str]) -> str:
             f"{r.criterion:<15}{r.n:>7}{pct(r.exact):>8}{pct(r.within_one):>7}"
             f"{num(r.kappa, '.2f'):>8}{num(r.bias, '+.2f'):>7}"
         )
-    if not worst:
-        lines.append("\nNo labels yet: re-score or confirm turns when reviewing transcripts.")
-    else:
-        lines.append(f"\nThe judge disagrees with the coach most on: {', '.join(worst[:3])}.")
-    lines.append("(kappa: quadratic-weighted, 1 = perfect, 0 = chance; bias > 0: judge too kind)")
+    lines.append("")
+    lines += [message.render(lang) for message in verdict(results, names or {})]
+    lines.append(i18n.text(lang, "flow.calibration_legend"))
     return "\n".join(lines)
 
 

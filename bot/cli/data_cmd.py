@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import add_user, resolve_user
+from bot.cli.common import add_user, resolve_lang, resolve_user
 from bot.errors import SalescoachError
+from bot.hygiene import json_text
 
 
 def register(sub: Any) -> None:
@@ -28,11 +28,19 @@ def register(sub: Any) -> None:
     forget.set_defaults(handler=run_forget)
 
 
-def _store() -> Any:
+def _store(command: str) -> Any:
     from bot.settings import load_settings
-    from bot.store import Store
 
-    return Store(load_settings().data_dir)
+    return load_settings().store(command)
+
+
+def note_unreadable(files: list[str]) -> None:
+    """Tell the reader which damaged files were left out (on stderr, so output stays clean)."""
+    if files:
+        from bot.i18n import plural
+
+        lang = resolve_lang(None)
+        print(plural(lang, "store.unreadable", len(files), files=", ".join(files)), file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -44,18 +52,25 @@ def run_export(args: argparse.Namespace) -> int:
     if args.csv or args.html:
         raise SalescoachError("--csv and --html go with --cohort.")
     user = resolve_user(args.user)
-    data = _store().export_user(user)
-    if data["profile"] is None and not data["sessions"] and not data["collections"]:
+    data = _store("export").export_user(user)
+    if (
+        data["profile"] is None
+        and not data["sessions"]
+        and not data["collections"]
+        and not data["unreadable"]
+    ):
         raise SalescoachError(f"Nothing is stored for {user!r}; check the name with --user.")
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(json_text(data, indent=2))
     print()
+    note_unreadable(data["unreadable"])
     return 0
 
 
 def run_forget(args: argparse.Namespace) -> int:
     """Delete the rep's data after confirmation (or `--yes`)."""
     user = resolve_user(args.user)
-    store = _store()
+    store = _store("forget")
+    store.claim()  # refused while the bot runs: it would write the rep's session back
     if not args.yes:
         if not sys.stdin.isatty():
             raise SalescoachError(

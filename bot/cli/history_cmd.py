@@ -30,12 +30,15 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print one line per session: when, customer, level, outcome, score, turns, id."""
+    from bot.cli.data_cmd import note_unreadable
     from bot.core.scenarios import default_scenarios
     from bot.settings import load_settings
-    from bot.store import Store
 
     user = resolve_user(args.user)
-    summaries = Store(load_settings().data_dir).sessions(user, limit=args.limit)
+    store = load_settings().store("history")
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    summaries = [s for s in store.sessions(user) if s.turns][: args.limit]
+    note_unreadable([str(path) for path in store.unreadable(user)])
     if not summaries:
         print(f"No sessions stored for {user}. Start one with `salescoach chat`.")
         return 0

@@ -71,6 +71,7 @@ def session_json(session: Session, report: ReportCard) -> dict[str, Any]:
         "session_id": session.id,
         "lang": session.lang,
         "level": session.level,
+        "seed": session.seed,  # `chat --seed` with the same replies replays this session
         "turns": [
             {
                 "customer": turn.customer_line,

@@ -6,10 +6,13 @@ import argparse
 import asyncio
 import json
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 #: How many replies an async (LLM) judge scores at once; output order is kept.
 BATCH = 8
+#: The customer's line is context only; a longer one is cut without a note.
+MAX_CUSTOMER_CHARS = 2000
 
 
 def register(sub: Any) -> None:
@@ -27,9 +30,15 @@ def register(sub: Any) -> None:
 
 
 def parse_line(line: str, scenarios: dict[str, Any]) -> Any:
-    """Turn one input line into a JudgeRequest, or raise ValueError saying what is wrong."""
+    """Turn one input line into a JudgeRequest, or raise ValueError saying what is wrong.
+
+    Texts are cleaned (lone surrogates become U+FFFD) and the reply is cut like in `chat`.
+    """
+    from bot import i18n
     from bot.core.judgement import JudgeRequest
     from bot.core.language import guess_lang
+    from bot.core.practice import MAX_REPLY_CHARS, clean_reply
+    from bot.hygiene import clean, quote
 
     try:
         data = json.loads(line)
@@ -40,25 +49,35 @@ def parse_line(line: str, scenarios: dict[str, Any]) -> Any:
     for key in ("customer", "reply"):
         if not isinstance(data.get(key), str):
             raise ValueError(f"field '{key}' must be a string")
+    reply, truncated = clean_reply(clean(data["reply"]))
     lang = data.get("lang")
     if lang is None:
-        lang = guess_lang(data["reply"])
+        lang = guess_lang(reply)
     elif lang not in ("sv", "en"):
-        raise ValueError(f'field \'lang\' must be "sv" or "en" (got {lang!r})')
+        raise ValueError(f'field \'lang\' must be "sv" or "en" (got {quote(lang)})')
     scenario = None
     scenario_id = data.get("scenario")
     if scenario_id is not None:
         if not isinstance(scenario_id, str) or scenario_id not in scenarios:
-            raise ValueError(f"field 'scenario': unknown scenario {scenario_id!r}")
+            raise ValueError(f"field 'scenario': unknown scenario {quote(scenario_id)}")
         scenario = scenarios[scenario_id]
-    return JudgeRequest(
-        customer_line=data["customer"], reply=data["reply"], lang=lang, scenario=scenario
-    )
+    customer = clean(data["customer"], MAX_CUSTOMER_CHARS)
+    request = JudgeRequest(customer_line=customer, reply=reply, lang=lang, scenario=scenario)
+    note = i18n.text(lang, "edges.reply_truncated", limit=MAX_REPLY_CHARS) if truncated else None
+    return Scoring(request, note)
 
 
-def result_json(judgement: Any) -> dict[str, Any]:
-    """The output object for one scored reply."""
-    return {
+@dataclass(frozen=True)
+class Scoring:
+    """One reply to score, and the note saying it was cut to the length limit (if it was)."""
+
+    request: Any
+    note: str | None
+
+
+def result_json(judgement: Any, note: str | None = None) -> dict[str, Any]:
+    """The output object for one scored reply (with a note when the reply was cut)."""
+    result: dict[str, Any] = {
         "overall": judgement.overall,
         "criteria": judgement.criteria,
         "feedback": judgement.feedback,
@@ -69,12 +88,17 @@ def result_json(judgement: Any) -> dict[str, Any]:
         ],
         "engine": judgement.engine,
     }
+    if note:
+        result["truncated"] = True
+        result["note"] = note
+    return result
 
 
 def run(args: argparse.Namespace) -> int:
     """Score every line; a bad line gets {"error": ...} and makes the exit status 1."""
     from bot.core.scenarios import default_scenarios
     from bot.engine import build_judge
+    from bot.hygiene import json_text
     from bot.settings import load_settings
 
     overrides = {"SALESCOACH_ENGINE": args.engine} if args.engine else {}
@@ -85,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     def flush() -> None:
         for item in _score_batch(judge, pending):
-            print(json.dumps(item, ensure_ascii=False), flush=True)
+            print(json_text(item), flush=True)
         pending.clear()
 
     for raw in sys.stdin:
@@ -113,13 +137,14 @@ def _score_batch(judge: Any, items: list[Any]) -> list[dict[str, Any]]:
     """Score requests (errors pass through), concurrently for async judges, in order."""
     if _is_sync(judge):
         return [
-            item if isinstance(item, dict) else result_json(judge.score(item)) for item in items
+            item if isinstance(item, dict) else result_json(judge.score(item.request), item.note)
+            for item in items
         ]
 
     async def one(item: Any) -> dict[str, Any]:
         if isinstance(item, dict):
             return item
-        return result_json(await judge.judge(item))
+        return result_json(await judge.judge(item.request), item.note)
 
     async def all_() -> list[dict[str, Any]]:
         return list(await asyncio.gather(*(one(i) for i in items)))

@@ -51,15 +51,23 @@ def check_webhook_url(url: str, api_base_url: str = "https://api.telegram.org/bo
 
 def run(args: argparse.Namespace) -> int:
     """Start the bot and serve until interrupted."""
+    import asyncio
+
+    from bot.redact import install_log_filter
     from bot.settings import load_settings
     from bot.telegram.app import bot_token, run_polling, run_webhook
+    from bot.telegram.preflight import check_bot_api
 
     settings = load_settings()
-    bot_token(settings)  # a missing token is reported before anything starts
+    token = bot_token(settings)  # a missing token is reported before anything starts
+    store = settings.store("serve")
+    store.claim(wait=0.0)  # a second bot on the folder is refused before it answers anyone
     url = check_webhook_url(args.webhook, settings.telegram_api_base_url) if args.webhook else None
+    asyncio.run(check_bot_api(settings, token))
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
     )
+    install_log_filter()  # tokens and keys are masked in every log line
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the token
     if url:
         run_webhook(settings, url, listen=args.listen, port=args.port)

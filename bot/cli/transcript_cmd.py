@@ -19,11 +19,13 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the transcript, or write it as an HTML page."""
+    from bot.cli.data_cmd import note_unreadable
     from bot.core.rubric import default_rubric
     from bot.core.scenarios import default_scenarios
     from bot.render.transcript import render_transcript_html, render_transcript_text
     from bot.settings import load_settings
     from bot.store import Store
+    from bot.store.atomic import DamagedFile
 
     store = Store(load_settings().data_dir)
     session = store.load_session(args.session_id)
@@ -34,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     if args.html is None:
         print(render_transcript_text(session, rubric, title, customer), end="")
         return 0
-    reviews = store.table("reviews").search(session_id=session.id)  # coach notes, if any
+    try:
+        reviews = store.table("reviews").search(session_id=session.id)  # coach notes, if any
+    except DamagedFile:  # the transcript is not in that file: show it without the notes
+        reviews = []
+        note_unreadable([str(store.layout.collection("reviews"))])
     page = render_transcript_html(session, rubric, reviews=reviews, title=title, customer=customer)
     args.html.write_text(page, encoding="utf-8")
     print(f"Wrote {args.html}")

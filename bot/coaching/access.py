@@ -11,6 +11,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from bot.coaching.records import COHORTS, MEMBERS, Doc, Records
 from bot.core.session import Session
 from bot.errors import NotAllowed
+from bot.i18n import Message
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -40,8 +41,8 @@ class RoleRequired(NotAllowed):
 def require_role(actor: Actor, role: Role) -> None:
     """Raise RoleRequired unless the actor has at least `role`."""
     if actor.role < role:
-        what = {Role.COACH: "coaches", Role.ADMIN: "admins"}.get(role, "this role")
-        raise RoleRequired(f"Only {what} can do that.")
+        who = Message("coaching.who_admins" if role >= Role.ADMIN else "coaching.who_coaches")
+        raise RoleRequired.said("coaching.only_role", who=who)
 
 
 def requires(
@@ -68,7 +69,7 @@ def owned_cohort(records: Records, actor: Actor, cohort_id: str) -> Doc:
     """The cohort if the actor coaches it; NotAllowed otherwise (also for ids that don't exist)."""
     cohort = records.get(COHORTS, cohort_id)
     if cohort is None or cohort["coach_id"] != actor.user_id:
-        raise NotAllowed("That is not one of your cohorts.")
+        raise NotAllowed.said("coaching.not_your_cohort")
     return cohort
 
 
@@ -98,7 +99,7 @@ def require_rep_access(records: Records, actor: Actor, rep_id: str) -> float:
     """Raise NotAllowed unless the actor may see this rep; return the visible-since time."""
     since = visible_since(records, actor, rep_id)
     if since is None:
-        raise NotAllowed("You can only see your own practice, or your cohort members'.")
+        raise NotAllowed.said("coaching.own_practice_only")
     return since
 
 
@@ -106,7 +107,7 @@ def require_session_access(records: Records, actor: Actor, session: Session) -> 
     """Raise NotAllowed unless the actor may read this session's transcript."""
     since = require_rep_access(records, actor, session.user_id)
     if session.started_at < since:
-        raise NotAllowed("That session is from before the rep joined your cohort.")
+        raise NotAllowed.said("coaching.before_joining")
 
 
 def visible_sessions(records: Records, actor: Actor, rep_id: str) -> list[Session]:
@@ -120,6 +121,6 @@ def open_session(records: Records, actor: Actor, rep_id: str, session_id: str) -
     require_rep_access(records, actor, rep_id)
     session = records.session(rep_id, session_id)
     if session is None:
-        raise NotAllowed("No such session among the ones you can see.")
+        raise NotAllowed.said("coaching.no_such_session")
     require_session_access(records, actor, session)
     return session

@@ -91,14 +91,14 @@ def assign(
     owned_cohort(records, actor, cohort_id)
     known = set(known_scenarios)
     if known and scenario_id not in known:
-        raise SalescoachError(
-            f"Unknown scenario {scenario_id!r}. Known: {', '.join(sorted(known))}"
+        raise SalescoachError.said(
+            "coaching.unknown_scenario", scenario=scenario_id, known=", ".join(sorted(known))
         )
     if level not in (1, 2, 3):
-        raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
+        raise SalescoachError.said("coaching.level_range", level=level)
     created = now or time.time()
     if deadline is not None and deadline <= created:
-        raise SalescoachError("The deadline has to be in the future.")
+        raise SalescoachError.said("coaching.deadline_past")
     assignment = Assignment(
         secrets.token_hex(4), cohort_id, scenario_id, level, deadline, actor.user_id, created
     )
@@ -131,7 +131,7 @@ def completion(
     """(rep id, name, status) for every member of the assignment's cohort (coach only)."""
     doc = records.get(ASSIGNMENTS, assignment_id)
     if doc is None:
-        raise NotAllowed("That is not one of your assignments.")
+        raise NotAllowed.said("coaching.not_your_assignment")
     assignment = Assignment.from_dict(doc)
     owned_cohort(records, actor, assignment.cohort_id)
     now = now or time.time()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +11,12 @@ from bot.coaching.overview import finished, member_sessions
 from bot.coaching.records import Records
 from bot.coaching.reviews import labels, reviews_of
 from bot.core.rubric import Rubric, default_rubric
+from bot.i18n import Message
 
 #: Criterion scores run 0..5, so kappa is computed over six ordered categories.
 CATEGORIES = 6
+#: Fewer labels than this on a criterion say too little to rank it (shown, with a warning).
+MIN_LABELS = 5
 
 
 @dataclass(frozen=True)
@@ -92,15 +95,42 @@ def calibrate(pairs: Iterable[tuple[str, int, int]], criteria: Sequence[str]) ->
 
 
 def worst_first(results: Iterable[Agreement]) -> list[Agreement]:
-    """Labelled criteria, the ones the judge gets wrong most first (largest mean |difference|).
+    """Criteria the judge gets wrong, most first (largest mean |difference|).
 
-    Ties go to the lower kappa (an undefined kappa counts as perfect), then rubric name.
+    Only criteria with at least MIN_LABELS labels and some disagreement are ranked: a criterion
+    in full agreement (kappa 1.00) is never "disagrees most", and a handful of labels says too
+    little to rank. Ties go to the lower kappa (an undefined kappa counts as perfect), then id.
     """
-    labelled = [r for r in results if r.n > 0]
+    judged = [r for r in results if r.n >= MIN_LABELS and (r.mean_abs or 0.0) > 0]
     return sorted(
-        labelled,
+        judged,
         key=lambda r: (-(r.mean_abs or 0.0), r.kappa if r.kappa is not None else 1.0, r.criterion),
     )
+
+
+def verdict(results: Sequence[Agreement], names: Mapping[str, str]) -> list[Message]:
+    """What the figures say, for people: where the judge disagrees most (or that it agrees),
+    and which criteria have too few labels to judge; `names` maps criterion ids to names."""
+
+    def listed(rows: Iterable[Agreement]) -> str:
+        return ", ".join(names.get(r.criterion, r.criterion) for r in rows)
+
+    labelled = [r for r in results if r.n > 0]
+    if not labelled:
+        return [Message("flow.calibration_no_labels")]
+    said: list[Message] = []
+    enough = [r for r in labelled if r.n >= MIN_LABELS]
+    worst = worst_first(results)
+    if worst:
+        said.append(Message("flow.calibration_worst", {"criteria": listed(worst[:3])}))
+    elif enough:
+        said.append(Message("flow.calibration_agrees", {"criteria": listed(enough)}))
+    few = [r for r in labelled if r.n < MIN_LABELS]
+    if few:
+        said.append(
+            Message("flow.calibration_too_few", {"criteria": listed(few), "min": MIN_LABELS})
+        )
+    return said
 
 
 def cohort_labels(records: Records, cohort: Cohort) -> list[tuple[str, int, int]]:

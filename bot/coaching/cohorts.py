@@ -7,31 +7,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bot import i18n
 from bot.coaching.access import Actor, Role, owned_cohort, requires
 from bot.coaching.records import COHORTS, MEMBERS, Records
 from bot.coaching.roles import new_code, normalise_code
 from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
-
-#: What a rep is told when joining, so nobody is surprised by what their coach can read.
-COACH_CAN_SEE: dict[Lang, str] = {
-    "sv": (
-        "Din coach{coach} kommer att kunna se:\n"
-        "• dina pass från och med nu: scenario, poäng per kriterium och totalt\n"
-        "• vad du skrev och vad kunden svarade (hela samtalet)\n"
-        "• din utveckling över tid\n"
-        "Coachen kan kommentera och justera poäng; du ser kommentarerna i dina samtal. "
-        "Pass från innan du gick med syns inte. Du kan lämna gruppen när du vill med /leave."
-    ),
-    "en": (
-        "Your coach{coach} will be able to see:\n"
-        "• your sessions from now on: scenario, score per criterion and overall\n"
-        "• what you wrote and what the customer answered (the whole conversation)\n"
-        "• your progress over time\n"
-        "The coach can comment and adjust scores; you see the comments in your transcripts. "
-        "Sessions from before you joined stay private. You can leave any time with /leave."
-    ),
-}
+from bot.hygiene import clean_name
 
 
 @dataclass(frozen=True)
@@ -81,9 +63,9 @@ def code_from_start(payload: str) -> str | None:
 @requires(Role.COACH)
 def create_cohort(records: Records, actor: Actor, name: str, *, now: float | None = None) -> Cohort:
     """A new cohort coached by the actor, open for joining with a fresh code."""
-    name = " ".join(name.split())[:80]
+    name = clean_name(name, 80)
     if not name:
-        raise SalescoachError("Give the cohort a name, e.g. /cohort_new Spring workshop.")
+        raise SalescoachError.said("coaching.cohort_name_missing")
     cohort_id = secrets.token_hex(4)
     doc = {
         "id": cohort_id,
@@ -137,12 +119,16 @@ def join(
     code = normalise_code(code)
     doc = next(iter(records.find(COHORTS, code=code)), None) if code else None
     if doc is None:
-        raise NotAllowed("That join code doesn't work. Ask your coach for the current link.")
+        raise NotAllowed.said("coaching.join_code_invalid")
     cohort = Cohort.from_dict(doc)
     key = f"{cohort.id}:{user_id}"
     if records.get(MEMBERS, key) is not None:
         return cohort, False
-    member = {"cohort_id": cohort.id, "user_id": str(user_id), "name": name or str(user_id)}
+    member = {
+        "cohort_id": cohort.id,
+        "user_id": str(user_id),
+        "name": clean_name(name) or str(user_id),
+    }
     records.put(MEMBERS, key, {**member, "joined_at": now or time.time()})
     return cohort, True
 
@@ -169,4 +155,4 @@ def members(records: Records, cohort_id: str) -> list[Member]:
 
 def can_see(lang: Lang, coach_name: str) -> str:
     """The plain statement of what the coach will be able to see."""
-    return COACH_CAN_SEE[lang].format(coach=f" {coach_name}" if coach_name else "")
+    return i18n.text(lang, "coaching.coach_can_see", coach=f" {coach_name}" if coach_name else "")

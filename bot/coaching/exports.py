@@ -21,7 +21,7 @@ from bot.coaching.overview import (
 from bot.coaching.records import Records
 from bot.coaching.reviews import latest_overrides, reviews_of
 from bot.core.datafile import Lang
-from bot.core.report import criterion_means, session_overall
+from bot.core.report import criterion_means, enough_replies, session_overall
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.session import Session
 
@@ -100,7 +100,7 @@ def cohort_csv(records: Records, cohort: Cohort, rubric: Rubric | None = None) -
                 s.outcome.value,
                 len(s.turns),
                 overall,
-                int(overall >= rubric.pass_line),
+                int(enough_replies(s) and overall >= rubric.pass_line),  # as the report card
                 *("" if means[c] is None else f"{means[c]:.2f}" for c in rubric.ids),
                 "" if coach is None else coach,
                 reviews,

@@ -104,5 +104,4 @@ class Records:
 
     def user(self, user_id: str) -> Doc:
         """What the store knows about a user (language, name, …)."""
-        found = self._run(lambda s: s.get_user(user_id), lambda a: a.get_user(user_id))
-        return dict(found or {})
+        return dict(self._run(lambda s: s.profile(user_id), lambda a: a.profile(user_id)))

@@ -67,22 +67,22 @@ def check_review(
 ) -> None:
     """Raise SalescoachError naming what is wrong with a review before it is stored."""
     if turn is not None and not 0 <= turn < len(session.turns):
-        raise SalescoachError(
-            f"Turn {turn + 1} doesn't exist; the session has {len(session.turns)}."
-        )
+        raise SalescoachError.said("coaching.turn_missing", turn=turn + 1, count=len(session.turns))
     if overall is not None and not 0 <= overall <= 100:
-        raise SalescoachError(f"An overall score runs 0-100 (got {overall}).")
+        raise SalescoachError.said("coaching.overall_range", overall=overall)
     if (overall is not None or criteria or confirmed) and turn is None:
-        raise SalescoachError("Scores are reviewed per turn; pick the turn first.")
+        raise SalescoachError.said("coaching.pick_turn_first")
     for cid, score in criteria.items():
         if cid not in rubric.ids:
-            raise SalescoachError(f"Unknown criterion {cid!r}; known: {', '.join(rubric.ids)}.")
+            raise SalescoachError.said(
+                "coaching.unknown_criterion", criterion=cid, known=", ".join(rubric.ids)
+            )
         if not 0 <= score <= 5:
-            raise SalescoachError(f"A criterion score runs 0-5 (got {score} for {cid}).")
+            raise SalescoachError.said("coaching.criterion_range", score=score, criterion=cid)
     if len(comment) > MAX_COMMENT:
-        raise SalescoachError(f"Keep the comment under {MAX_COMMENT} characters.")
+        raise SalescoachError.said("coaching.comment_too_long", limit=MAX_COMMENT)
     if overall is None and not criteria and not comment.strip() and not confirmed:
-        raise SalescoachError("A review needs a comment, a score or a confirmation.")
+        raise SalescoachError.said("coaching.review_empty")
 
 
 @requires(Role.COACH)

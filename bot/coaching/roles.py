@@ -64,7 +64,7 @@ def redeem_invite(records: Records, user_id: str, code: str, *, now: float | Non
     code = normalise_code(code)
     invite = records.get(INVITES, code) if code else None
     if invite is None:
-        raise NotAllowed("That coach invite is not valid (it may have been used already).")
+        raise NotAllowed.said("coaching.invite_invalid")
     records.delete(INVITES, code)
     at = now or time.time()
     records.put(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from statistics import mean, median
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from bot.coaching.access import Actor, Role, owned_cohort, requires
 from bot.coaching.cohorts import Member, members
 from bot.coaching.records import MEMBERS, ROUND_RESULTS, ROUNDS, Records
-from bot.core.report import criterion_means, session_overall
+from bot.core.report import criterion_means, session_overall, whole_attempt
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.session import Session
 from bot.errors import NotAllowed, SalescoachError
@@ -110,10 +111,10 @@ def start_round(
     """Open a round for every current member of one of the actor's cohorts."""
     owned_cohort(records, actor, cohort_id)
     if open_round(records, cohort_id) is not None:
-        raise SalescoachError("A round is already running in this cohort; end it first.")
+        raise SalescoachError.said("coaching.round_running")
     people = members(records, cohort_id)
     if not people:
-        raise SalescoachError("Nobody has joined this cohort yet; share the join link first.")
+        raise SalescoachError.said("coaching.cohort_empty")
     rnd = Round(
         id=secrets.token_hex(4),
         cohort_id=cohort_id,
@@ -145,7 +146,7 @@ def get_round(records: Records, actor: Actor, round_id: str) -> Round:
     """A round of one of the actor's cohorts (NotAllowed for any other id)."""
     doc = records.get(ROUNDS, round_id)
     if doc is None:
-        raise NotAllowed("That is not one of your rounds.")
+        raise NotAllowed.said("coaching.not_your_round")
     owned_cohort(records, actor, doc["cohort_id"])
     return Round.from_dict(doc)
 
@@ -154,10 +155,11 @@ def record_session(records: Records, session: Session, rubric: Rubric | None = N
     """Count a finished session in the open rounds it belongs to; the rounds it changed.
 
     It counts when the rep takes part (or has since joined the cohort), the scenario and level
-    match and it started after the round; the best of several attempts stays on the board.
-    Recording the same session again changes nothing.
+    match, it started after the round and it is a whole attempt (not one line and /end); the
+    best of several attempts stays on the board. Recording the same session again changes
+    nothing.
     """
-    if not session.finished or not session.turns:
+    if not session.finished or not session.turns or not whole_attempt(session):
         return []
     changed = []
     for m in records.find(MEMBERS, user_id=session.user_id):
@@ -233,16 +235,23 @@ def leaderboard(records: Records, rnd: Round) -> list[Entry]:
     return board
 
 
-def summarise(records: Records, rnd: Round, rubric: Rubric | None = None) -> Summary:
-    """The round's figures: mean, median, pass rate, the room's weakest criterion."""
+def summarise(
+    records: Records,
+    rnd: Round,
+    rubric: Rubric | None = None,
+    focus: Sequence[str] | None = None,
+) -> Summary:
+    """The round's figures: mean, median, pass rate, and the room's weakest criterion among
+    those the scenario trains (`focus`, by default the shipped scenario's)."""
     rubric = rubric or default_rubric()
+    focus = _focus(rnd.scenario_id) if focus is None else focus
     done = results(records, rnd)
     scores = [r.overall for r in done]
     criteria: dict[str, float | None] = {}
     for cid in rubric.ids:
         values = [v for r in done if (v := r.criteria.get(cid)) is not None]
         criteria[cid] = round(mean(values), 2) if values else None
-    scored = [(v, cid) for cid, v in criteria.items() if v is not None]
+    scored = [(v, cid) for cid, v in criteria.items() if v is not None and cid in focus]
     finished_ids = {r.user_id for r in done}
     return Summary(
         participants=len(rnd.participants),
@@ -257,14 +266,27 @@ def summarise(records: Records, rnd: Round, rubric: Rubric | None = None) -> Sum
     )
 
 
+def _focus(scenario_id: str) -> tuple[str, ...]:
+    """The criteria a shipped scenario trains (none for an unknown one)."""
+    from bot.core.scenarios import default_scenarios
+
+    scenario = default_scenarios().get(scenario_id)
+    return tuple(scenario.focus) if scenario else ()
+
+
 @requires(Role.COACH)
 def end_round(
-    records: Records, actor: Actor, round_id: str, *, now: float | None = None
+    records: Records,
+    actor: Actor,
+    round_id: str,
+    *,
+    now: float | None = None,
+    focus: Sequence[str] | None = None,
 ) -> tuple[Round, Summary]:
     """Close one of the actor's rounds and return its summary."""
     rnd = get_round(records, actor, round_id)
     if not rnd.open:
-        raise SalescoachError("That round has already ended.")
+        raise SalescoachError.said("coaching.round_ended")
     ended = Round.from_dict({**rnd.to_dict(), "ended_at": now or time.time()})
     records.put(ROUNDS, ended.id, ended.to_dict())
-    return ended, summarise(records, ended)
+    return ended, summarise(records, ended, focus=focus)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.core.datafile import Lang
 from bot.core.judgement import Signal
 from bot.core.scenarios import Scenario
 from bot.core.state import CustomerState, Outcome
+
+if TYPE_CHECKING:
+    from bot.core.listening import Reading
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,9 @@ class CustomerRequest:
     last_customer_line: str
     seed: int  # per session: the same session replayed says the same things
     trust_delta: int = 0  # how this reply moved trust
-    fact_earned: bool = False  # this reply earned the next hidden fact
+    fact_earned: bool = False  # this reply earned a hidden fact (`told` says which)
+    told: int | None = None  # index of the hidden fact to tell now, if any
+    reading: Reading | None = None  # what the customer understood of the reply
 
 
 class Customer(Protocol):

@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import DataFileError
+from bot.hygiene import MAX_QUOTE_CHARS, quote
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -16,7 +17,25 @@ LANGS: tuple[Lang, ...] = ("sv", "en")
 M = TypeVar("M", bound=BaseModel)
 
 # libyaml's C loader is several times faster; fall back to the pure-Python safe loader.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DuplicateKey(yaml.YAMLError):
+    """A mapping names the same key twice (YAML would silently keep the last one)."""
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type, misc]
+    """The safe loader, refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                line = key_node.start_mark.line + 1
+                raise DuplicateKey(f"line {line}: key {quote(key)} appears twice in one mapping")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 class Strict(BaseModel):
@@ -43,8 +62,16 @@ def read_yaml(path: Path) -> Any:
             return yaml.load(fh, Loader=_Loader)
     except FileNotFoundError as exc:
         raise DataFileError(f"{path}: file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from None
+    except DuplicateKey as exc:
+        raise DataFileError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+        raise DataFileError(f"{path}: not valid YAML: {str(exc)[: MAX_QUOTE_CHARS * 3]}") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def describe_validation_error(path: Path, exc: ValidationError) -> str:
@@ -53,7 +80,7 @@ def describe_validation_error(path: Path, exc: ValidationError) -> str:
     for err in exc.errors():
         field = ".".join(str(part) for part in err["loc"]) or "(top level)"
         got = err.get("input")
-        got_text = "" if isinstance(got, dict | list) else f" (got {got!r})"
+        got_text = "" if isinstance(got, dict | list) else f" (got {quote(got)})"
         lines.append(f"{path}: field '{field}': {err['msg']}{got_text}")
     return "\n".join(lines)
 

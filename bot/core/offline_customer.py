@@ -1,9 +1,11 @@
-"""A customer that needs no API key: lines from the scenario, chosen by the hidden state.
+"""A customer that needs no API key: lines from the scenario, chosen by what the rep just said
+and by the hidden state.
 
-Each answer is built from two parts: a reaction to what the rep just did (the strongest signal
-the judge saw) and the next beat of the conversation (a fact the rep earned, an objection,
-impatience, or openness). Lines are picked with a per-session seed, so a replay is identical
-while different sessions, and differently played ones, go differently.
+The customer answers what it understood (`bot.core.listening`): a question about a hidden fact
+gets that fact, a question about something it won't tell gets a refusal, a proposed time slot
+gets an answer about that slot. Otherwise it reacts to the strongest signal the judge saw and
+moves the conversation on (an objection, impatience, warming up). It never says a sentence twice
+in a session. Lines are picked with the session's seed: the same replies replay identically.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import random
 from bot.core.customer import CustomerRequest
 from bot.core.datafile import Text
 from bot.core.judgement import NEGATIVE_SIGNALS, Signal
+from bot.core.listening import Reading
 from bot.core.reactions import Reactions, default_reactions
-from bot.core.state import WIN_TRUST, Outcome
+from bot.core.slots import WEEKDAYS, Slot, find_slot
+from bot.core.spoken import Memory
+from bot.core.state import COUNTER_TRUST, WIN_TRUST, Outcome
 
 #: The order in which a reply's signals claim the customer's reaction (worst first).
 REACTION_PRIORITY = (
@@ -31,6 +36,12 @@ REACTION_PRIORITY = (
     Signal.INSIGHT,
     Signal.CHALLENGE,
     Signal.EMPATHY,
+)
+#: Where the customer goes when a kind of line is used up.
+FALLBACK = ("waiting", "weak", "cooling", "impatient", "warming")
+
+_NEGATIVE_BEATS = frozenset(
+    {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.BLAME, Signal.PASSIVE, Signal.RUDE}
 )
 
 
@@ -49,84 +60,159 @@ class OfflineCustomer:
     def line(self, request: CustomerRequest) -> str:
         """The customer's next line, synchronously."""
         rng = random.Random(f"{request.seed}:{request.state.turn}:{request.reply}")
-        lang = request.lang
-        scenario = request.scenario
-        pick = _picker(rng, lang, request)
+        said = [line for line, _ in request.history] + [request.last_customer_line]
+        talk = _Talk(self, request, rng, Memory(said))
+        return talk.line()
 
-        if request.outcome.success:
-            return pick(scenario.win.lines)
-        if request.outcome is Outcome.LOST:
-            reaction = self._reaction(request, pick, negative_only=True)
-            return _join(reaction, pick(scenario.lose))
-
-        reaction = self._reaction(request, pick)
-        beat = self._beat(request, pick)
-        return _join(reaction, beat)
-
-    def _lines(self, request: CustomerRequest, key: str) -> list[Text]:
+    def lines(self, request: CustomerRequest, key: str) -> list[Text]:
         """Scenario-specific lines for a key, else the common ones."""
         return request.scenario.reactions.get(key) or self.reactions.reactions.get(key, [])
 
-    def _reaction(self, request: CustomerRequest, pick: _Pick, negative_only: bool = False) -> str:
+
+class _Talk:
+    """One line in the making: what to say, picked fresh (never a sentence said before)."""
+
+    def __init__(
+        self,
+        customer: OfflineCustomer,
+        request: CustomerRequest,
+        rng: random.Random,
+        memory: Memory,
+    ) -> None:
+        self.customer = customer
+        self.request = request
+        self.rng = rng
+        self.memory = memory
+        self.lang = request.lang
+        self.reading = request.reading or Reading()
+
+    def pick(self, texts: list[Text], **slots: str) -> str:
+        """A fresh line from `texts` (placeholders filled), or "" when all have been said."""
+        options = [_fill(t(self.lang), slots) for t in texts]
+        fresh = [o for o in options if self.memory.fresh(o)]
+        if not fresh:
+            return ""
+        choice = self.rng.choice(fresh)
+        self.memory.add(choice)
+        return choice
+
+    def say(self, key: str, **slots: str) -> str:
+        """A fresh line of this kind, falling back to other kinds once it is used up."""
+        for k in (key, *FALLBACK):
+            line = self.pick(self.customer.lines(self.request, k), **slots)
+            if line:
+                return line
+        return ""
+
+    def tell(self, text: str) -> str:
+        self.memory.add(text)
+        return text
+
+    def line(self) -> str:
+        request, reading = self.request, self.reading
+        scenario = request.scenario
+        if request.outcome.success:
+            return _join(self._accept(), self._win())
+        if request.outcome is Outcome.LOST:
+            return _join(self._reaction(negative_only=True), self.pick(scenario.lose))
+        if reading.secret is not None:
+            return self.say("refuse")
+        if request.told is not None:
+            fact = scenario.hidden.reveals[request.told](self.lang)
+            return _join(self._reaction(answering=True), self.tell(fact))
+        if reading.asked_again is not None:
+            return _join(self.say("already_told"), self._beat())
+        if reading.slot is not None and not request.signals & _NEGATIVE_BEATS:
+            return self._slot(reading.slot)
+        return _join(self._reaction(), self._beat())
+
+    def _accept(self) -> str:
+        slot = self.reading.slot
+        if slot is None:
+            return ""
+        counter = self.request.state.counter
+        moved = counter and slot.weekday is not None and slot.weekday != counter - 1
+        return self.say("slot_moved" if moved else "slot_accept", slot=slot.words(self.lang))
+
+    def _win(self) -> str:
+        """A won-over line that names no other day than the one agreed."""
+        slot = self.reading.slot
+        lines = [
+            t
+            for t in self.request.scenario.win.lines
+            if slot is None or _same_day(find_slot(t(self.lang)), slot)
+        ]
+        return self.pick(lines) or ("" if slot else self.say("warming"))
+
+    def _slot(self, slot: Slot) -> str:
+        """Push back on a slot proposed too early, or offer another day when nearly there."""
+        state = self.request.state
+        words = slot.words(self.lang)
+        if state.counter and COUNTER_TRUST <= state.trust < WIN_TRUST:
+            day = WEEKDAYS[self.lang][state.counter - 1]
+            return self.say("slot_counter", slot=words, day=day)
+        return _join(self.say("slot_too_early", slot=words), self._beat(objection_only=True))
+
+    def _reaction(self, negative_only: bool = False, answering: bool = False) -> str:
+        request = self.request
         signals = request.signals
         for signal in REACTION_PRIORITY:
             if signal in signals:
                 if negative_only and signal not in NEGATIVE_SIGNALS:
                     break
-                return pick(self._lines(request, signal.value))
+                return self.pick(self.customer.lines(request, signal.value))
         if negative_only:
             return ""
+        if answering:
+            # Half the time the fact answers the question on its own.
+            return (
+                self.pick(self.customer.lines(request, "question_need"))
+                if self.rng.random() < 0.5
+                else ""
+            )
         if signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP}:
             if request.state.trust < WIN_TRUST:
-                return pick(self._lines(request, "next_step_too_early"))
+                return self.say("next_step_too_early")
             key = Signal.DATED_NEXT_STEP if Signal.DATED_NEXT_STEP in signals else Signal.NEXT_STEP
-            return pick(self._lines(request, key.value))
-        if Signal.QUESTION_NEED in signals:
-            # An earned fact answers the question itself; otherwise acknowledge and hold back.
-            return "" if request.fact_earned else pick(self._lines(request, "question_need"))
+            return self.say(key.value)
+        if Signal.QUESTION_NEED in signals or self.reading.question:
+            return self.say("question_need")
         if request.trust_delta < 0:
-            return pick(self._lines(request, "cooling"))
-        return pick(self._lines(request, "weak"))
+            return self.say("cooling")
+        return self.say("weak")
 
-    def _beat(self, request: CustomerRequest, pick: _Pick) -> str:
-        state = request.state
-        hidden = request.scenario.hidden
-        if request.fact_earned and state.revealed <= len(hidden.reveals):
-            return hidden.reveals[state.revealed - 1](request.lang)
-        if state.patience <= 25:
-            return pick(self._lines(request, "impatient"))
-        if state.trust >= WIN_TRUST - 10 and not request.signals & _NEGATIVE_BEATS:
-            return pick(self._lines(request, "warming"))
-        objections = request.scenario.objections
-        # Objections come in order, one per turn without a revealed fact, then cycle.
-        index = (state.turn - state.revealed) % len(objections)
-        return objections[index](request.lang)
-
-
-_NEGATIVE_BEATS = frozenset(
-    {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.BLAME, Signal.PASSIVE, Signal.RUDE}
-)
+    def _beat(self, objection_only: bool = False) -> str:
+        state = self.request.state
+        if not objection_only and state.patience <= 25:
+            return self.say("impatient")
+        warm = state.trust >= WIN_TRUST - 10 and not self.request.signals & _NEGATIVE_BEATS
+        if not objection_only and warm:
+            return self.say("warming")
+        if len(self.request.scenario.hidden.reveals) // 2 < state.revealed:
+            # Having told most of the story, the customer no longer argues the opening line.
+            return self.say("waiting")
+        for objection in self.request.scenario.objections:  # in order, each once
+            line = self.pick([objection])
+            if line:
+                return line
+        return self.say("waiting")
 
 
-class _Pick:
-    """Chooses one line from a list of texts, avoiding what the customer said recently."""
-
-    def __init__(self, rng: random.Random, lang: str, request: CustomerRequest) -> None:
-        self.rng = rng
-        self.lang = "en" if lang == "en" else "sv"
-        recent = [line for line, _ in request.history[-4:]] + [request.last_customer_line]
-        self.recent = " ".join(recent)
-
-    def __call__(self, texts: list[Text]) -> str:
-        options = [t(self.lang) for t in texts]  # type: ignore[arg-type]
-        if not options:
-            return ""
-        fresh = [o for o in options if o not in self.recent] or options
-        return self.rng.choice(fresh)
+def _same_day(found: Slot | None, slot: Slot) -> bool:
+    if found is None:
+        return True
+    return (found.weekday, found.month, found.day_of_month) == (
+        slot.weekday,
+        slot.month,
+        slot.day_of_month,
+    )
 
 
-def _picker(rng: random.Random, lang: str, request: CustomerRequest) -> _Pick:
-    return _Pick(rng, lang, request)
+def _fill(text: str, slots: dict[str, str]) -> str:
+    if not slots or "{" not in text:
+        return text
+    filled = text.format(**slots)
+    return filled[:1].upper() + filled[1:]
 
 
 def _join(first: str, second: str) -> str:

@@ -11,13 +11,17 @@ from typing import Protocol
 
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
+from bot.core.embed_batch import EmbedBatcher
+from bot.core.encoder import Vectors
 from bot.core.judgement import Judge, Judgement, JudgeRequest
+from bot.core.listening import Listener
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import Scenario, default_scenarios
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import CustomerState, Outcome, advance
 from bot.errors import SalescoachError, SessionFinished
+from bot.hygiene import clean
 
 #: Replies longer than this are cut before judging; the rep is told.
 MAX_REPLY_CHARS = 1500
@@ -48,8 +52,11 @@ class TurnResult:
 
 
 def clean_reply(text: str) -> tuple[str, bool]:
-    """Strip the reply and cut it to MAX_REPLY_CHARS; say whether it was cut."""
-    text = text.strip()
+    """Strip the reply and cut it to MAX_REPLY_CHARS; say whether it was cut.
+
+    Lone surrogates (which no file or network can carry) become U+FFFD first.
+    """
+    text = clean(text).strip()
     if len(text) <= MAX_REPLY_CHARS:
         return text, False
     return text[:MAX_REPLY_CHARS].rstrip() + "…", True
@@ -71,8 +78,10 @@ class Practice:
         quick_judge: QuickJudge | None = None,
         scenarios: dict[str, Scenario] | None = None,
         rubric: Rubric | None = None,
+        listener: Listener | None = None,
     ) -> None:
         self.customer = customer
+        self._batcher = EmbedBatcher(lambda: self.listener.encoder)
         self.judge = judge
         self.rubric = rubric or default_rubric()
         self.scenarios = scenarios if scenarios is not None else default_scenarios()
@@ -81,6 +90,7 @@ class Practice:
 
             quick_judge = judge if isinstance(judge, OfflineJudge) else OfflineJudge(self.rubric)
         self.quick_judge = quick_judge
+        self.listener = listener or Listener(scenarios=self.scenarios.values())
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id, or an error listing the known ones."""
@@ -102,6 +112,7 @@ class Practice:
     ) -> Session:
         """Begin a role-play: pick the customer's opening line and starting state."""
         scenario = self.scenario(scenario_id)
+        lang = scenario.play_lang(lang)  # a single-language scenario plays in its language
         if level not in scenario.levels:
             raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
         seed = random.randrange(2**31) if seed is None else seed
@@ -138,8 +149,15 @@ class Practice:
             scenario=scenario,
             history=session.history,
         )
+        if not self.listener.ready(scenario):  # first reply to this scenario in this process
+            await asyncio.to_thread(self.listener.prepare, scenario)
+        vector = await self._embed(reply)  # off the event loop; the judge then finds it cached
         quick = self.quick_judge.score(request)
-        move = advance(session.state, quick, session.level)
+        reading = self.listener.read(
+            scenario, reply, quick.signals, session.state.told, vector=vector
+        )
+        move = advance(session.state, quick, session.level, reading)
+        told = (move.state.told & ~session.state.told).bit_length() - 1
         outcome = scenario.win.outcome_value() if move.outcome is Outcome.WON else move.outcome
         customer_request = CustomerRequest(
             scenario=scenario,
@@ -153,7 +171,9 @@ class Practice:
             last_customer_line=session.last_customer_line,
             seed=session.seed,
             trust_delta=move.trust_delta,
-            fact_earned=move.state.revealed > session.state.revealed,
+            fact_earned=told >= 0,
+            told=told if told >= 0 else None,
+            reading=reading,
         )
 
         async def customer_line() -> str:
@@ -183,6 +203,17 @@ class Practice:
         if outcome.finished:
             session.ended_at = time.time()
         return TurnResult(turn, outcome, truncated)
+
+    async def _embed(self, reply: str) -> Vectors | None:
+        """The reply's embedding, batched with other reps' replies; None without an encoder."""
+        try:
+            return await self._batcher.embed(reply, "query")
+        except Exception:  # no encoder: the customer listens by word stems alone
+            return None
+
+    def prepare(self, scenario_id: str) -> None:
+        """Load the encoder and the scenario's facts (call while the rep reads the opening)."""
+        self.listener.prepare(self.scenario(scenario_id))
 
     def stop(self, session: Session) -> ReportCard:
         """End the session at the rep's request (if still going) and return the report card."""

@@ -37,6 +37,7 @@ GOLD_AT = 85
 
 Medal = Literal["bronze", "silver", "gold"]
 MEDAL_RANK: dict[Medal | None, int] = {None: 0, "bronze": 1, "silver": 2, "gold": 3}
+MEDAL_ICON: dict[Medal, str] = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
 
 
 def session_overall(session: Session) -> float | None:

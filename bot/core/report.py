@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import Any
 
+from bot import i18n
 from bot.core.datafile import Lang
 from bot.core.rubric import Rubric
 from bot.core.session import Session, Turn
 from bot.core.state import Outcome
+
+#: Replies an exam needs before it can pass: one good line and /end is not an exam.
+EXAM_MIN_REPLIES = 3
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,17 @@ def session_overall(turns: list[Turn]) -> int:
     return round(mean(t.judgement.overall for t in turns)) if turns else 0
 
 
+def enough_replies(session: Session) -> bool:
+    """Whether the session has the replies it needs to pass (EXAM_MIN_REPLIES in exam mode)."""
+    return len(session.turns) >= (EXAM_MIN_REPLIES if session.mode == "exam" else 1)
+
+
+def whole_attempt(session: Session) -> bool:
+    """Whether a session can rank against others: the customer ended it, or the rep gave at
+    least EXAM_MIN_REPLIES replies before stopping (one good line and /end is not a role-play)."""
+    return session.outcome is not Outcome.STOPPED or len(session.turns) >= EXAM_MIN_REPLIES
+
+
 def build_report(session: Session, rubric: Rubric) -> ReportCard:
     """Summarise a session: scores, best and weakest reply, and what to work on."""
     turns = session.turns
@@ -71,7 +86,7 @@ def build_report(session: Session, rubric: Rubric) -> ReportCard:
         scenario_id=session.scenario_id,
         outcome=session.outcome,
         overall=overall,
-        passed=bool(turns) and overall >= rubric.pass_line,
+        passed=enough_replies(session) and overall >= rubric.pass_line,
         criteria=criteria,
         best=best,
         weakest=weakest if weakest is not best else None,
@@ -88,6 +103,5 @@ def _advice(
     scored = sorted((score, cid) for cid, score in criteria.items() if score is not None)
     tips = [rubric.criterion(cid).tip(lang_) for score, cid in scored[:2] if score < 4.0]
     if weakest is not None and weakest.judgement.try_instead:
-        label = "Try instead" if lang_ == "en" else "Prova i stället"
-        tips.append(f"{label}: {weakest.judgement.try_instead}")
+        tips.append(i18n.text(lang_, "report.try_instead_tip", text=weakest.judgement.try_instead))
     return tuple(tips)

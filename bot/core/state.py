@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.core.judgement import Judgement, Signal
 
+if TYPE_CHECKING:
+    from bot.core.listening import Reading
+
 WIN_TRUST = 72  # trust needed before the customer accepts a next step
+COUNTER_TRUST = WIN_TRUST - 14  # from here a proposed slot gets a counter-proposal, not a no
+OPEN_TRUST = 18  # below this the customer tells nothing, whatever the question
 LOSE_TRUST = 12  # below this the customer ends the conversation
 MAX_RUDE = 2  # a second rude reply ends it
 
@@ -40,9 +45,12 @@ class CustomerState:
     trust: int
     patience: int
     revealed: int = 0  # how many hidden facts the customer has shared
+    told: int = 0  # which ones: bit i set = `hidden.reveals[i]` shared (any order)
+    counter: int = 0  # weekday + 1 the customer proposed instead of the rep's slot (0 = none)
     objections_used: int = 0
     rude_count: int = 0
     price_pushes: int = 0  # replies that only talked price or caved
+    off_topic: int = 0  # replies beside the point
     turn: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,19 +77,31 @@ def _clamp(value: int) -> int:
     return max(0, min(100, value))
 
 
-def advance(state: CustomerState, judgement: Judgement, level: int) -> Move:
+_CLOSED = frozenset({Signal.RUDE, Signal.INJECTION, Signal.BLAME, Signal.STUFFING})
+
+
+def advance(
+    state: CustomerState, judgement: Judgement, level: int, reading: Reading | None = None
+) -> Move:
     """Move the hidden state by one judged reply and decide if the session ends.
 
     Quality moves trust (good replies warm the customer, weak ones cool it); every turn costs
     patience, weak replies cost more. Harder levels warm up slower and cool down faster.
+    `reading` (what the customer understood: a fact asked about, a slot proposed) decides which
+    fact is told and whether a proposed slot books the meeting.
     """
+    from bot.core.listening import Reading
+
     signals = judgement.signals
+    if reading is None:  # nobody listened (a caller without a scenario): facts in file order
+        untold = next(i for i in range(64) if not state.told >> i & 1)
+        reading = Reading(fact=untold if Signal.QUESTION_NEED in signals else None)
     warm = {1: 1.0, 2: 0.8, 3: 0.65}.get(level, 0.8)
     cool = {1: 0.8, 2: 1.0, 3: 1.2}.get(level, 1.0)
 
     quality = judgement.overall - 50  # -50 .. +50
     trust_delta = round(quality * 0.5 * (warm if quality > 0 else cool))
-    if Signal.QUESTION_NEED in signals:
+    if Signal.QUESTION_NEED in signals or reading.fact is not None:
         trust_delta += 3
     if Signal.OWNERSHIP in signals:
         trust_delta += 4
@@ -98,32 +118,75 @@ def advance(state: CustomerState, judgement: Judgement, level: int) -> Move:
         if bad in signals:
             trust_delta -= round(penalty * cool)
 
-    patience_delta = -8 - (
+    # A strong reply holds the customer's attention: it costs less patience than small talk.
+    patience_delta = (-5 if judgement.overall >= 70 else -8) - (
         0 if judgement.overall >= 60 else round((60 - judgement.overall) * 0.4 * cool)
     )
     if Signal.FILLER in signals or Signal.OFF_TOPIC in signals:
         patience_delta -= 10
 
-    revealed = state.revealed + (1 if Signal.QUESTION_NEED in signals and trust_delta > 0 else 0)
+    off_topic = Signal.OFF_TOPIC in signals and Signal.RUDE not in signals
+    trust, patience = _clamp(state.trust + trust_delta), _clamp(state.patience + patience_delta)
+    if off_topic and state.off_topic == 0:
+        # A first reply beside the point puzzles the customer; it does not make them leave.
+        trust, patience = max(trust, LOSE_TRUST), max(patience, 1)
+        trust_delta, patience_delta = trust - state.trust, patience - state.patience
+    # A question aimed at a fact gets it while the customer is still talking to the rep; an
+    # open need question earns one when it warmed the customer.
+    open_ = reading.fact is not None and trust >= OPEN_TRUST and not signals & _CLOSED
+    tell = reading.fact if open_ and (reading.targeted or trust_delta > 0) else None
+    told = state.told | (1 << tell if tell is not None else 0)
     new = replace(
         state,
-        trust=_clamp(state.trust + trust_delta),
-        patience=_clamp(state.patience + patience_delta),
-        revealed=revealed,
+        trust=trust,
+        patience=patience,
+        off_topic=state.off_topic + off_topic,
+        revealed=bin(told).count("1"),
+        told=told,
+        counter=_counter(state, reading, trust, signals),
         rude_count=state.rude_count + (1 if Signal.RUDE in signals else 0),
         price_pushes=state.price_pushes
         + (1 if signals & {Signal.PRICE_ONLY, Signal.DISCOUNT} else 0),
         turn=state.turn + 1,
     )
-    return Move(new, _outcome(new, judgement), trust_delta, patience_delta)
+    return Move(new, _outcome(new, judgement, reading, state), trust_delta, patience_delta)
 
 
-def _outcome(state: CustomerState, judgement: Judgement) -> Outcome:
+def told_facts(state: CustomerState) -> list[int]:
+    """Indexes of the hidden facts the customer has shared."""
+    return [i for i in range(state.told.bit_length()) if state.told >> i & 1]
+
+
+def takes_counter(before: CustomerState, reading: Reading) -> bool:
+    """True when the rep's slot is the day the customer itself proposed."""
+    slot = reading.slot
+    return bool(before.counter and slot is not None and slot.weekday == before.counter - 1)
+
+
+def _counter(state: CustomerState, reading: Reading, trust: int, signals: frozenset[Signal]) -> int:
+    """The weekday (+1) the customer offers instead, when a slot comes a little too early."""
+    slot = reading.slot
+    if slot is None or signals & _CLOSED or takes_counter(state, reading):
+        return state.counter
+    if COUNTER_TRUST <= trust < WIN_TRUST:
+        day = slot.weekday if slot.weekday is not None else state.turn % 5
+        return (day + 2) % 5 + 1  # two working days later: the customer needs a little time
+    return state.counter
+
+
+def _outcome(
+    state: CustomerState, judgement: Judgement, reading: Reading, before: CustomerState
+) -> Outcome:
     signals = judgement.signals
     if state.rude_count >= MAX_RUDE or state.trust < LOSE_TRUST or state.patience <= 0:
         return Outcome.LOST
     if state.price_pushes >= 3:
         return Outcome.LOST  # a living price list: the customer goes to compare elsewhere
+    clean = not signals & (_CLOSED | {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.PASSIVE})
+    # A slot the customer can say yes to: trust is there, or it is the customer's own day.
+    own_day = takes_counter(before, reading)  # it said that day itself: no going back on it
+    if reading.slot is not None and clean and (state.trust >= WIN_TRUST or own_day):
+        return Outcome.WON  # the scenario decides whether a win is a deal or a meeting
     proposes = Signal.NEXT_STEP in signals or Signal.DATED_NEXT_STEP in signals
     if proposes and state.trust >= WIN_TRUST and judgement.overall >= 55:
         return Outcome.WON  # the scenario decides whether a win is a deal or a booked meeting

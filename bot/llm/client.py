@@ -16,6 +16,7 @@ import openai
 
 from bot.errors import ConfigError, EngineError
 from bot.llm.budget import current_meter
+from bot.redact import redact
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,8 @@ class LLMClient:
                 "(for a self-hosted or other OpenAI-compatible server)."
             )
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        self.base_url = settings.openai_base_url or "https://api.openai.com/v1"
+        # Only for messages: credentials in the URL (http://user:pass@…) never reach one.
+        self.base_url = redact(settings.openai_base_url or "https://api.openai.com/v1")
         self.max_retries = settings.llm_max_retries
         self.timeout = settings.llm_timeout
         self._sleep = sleep

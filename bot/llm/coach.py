@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import prompts
+from bot import i18n, prompts
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import Scenario, default_scenarios
 from bot.core.session import Session
 from bot.llm.client import LLMClient
-
-LANGUAGE = {"sv": "Swedish", "en": "English"}
 
 
 def _scenario(session: Session, scenario: Scenario | None) -> Scenario:
@@ -44,7 +42,7 @@ def report_context(
             {"customer": t.customer_line, "reply": t.reply, "overall": t.judgement.overall}
             for t in session.turns
         ],
-        "language": LANGUAGE[lang],
+        "language": i18n.language_name(lang),
     }
 
 
@@ -65,7 +63,7 @@ def hint_context(
         "skill_description": criterion.description(lang),
         "history": list(session.history[-4:]),
         "last_line": session.last_customer_line,
-        "language": LANGUAGE[lang],
+        "language": i18n.language_name(lang),
     }
 
 

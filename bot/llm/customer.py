@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import prompts
+from bot import i18n, prompts
 from bot.core.customer import CustomerRequest
 from bot.core.judgement import Signal
 from bot.core.language import guess_lang
@@ -13,7 +13,6 @@ from bot.core.state import WIN_TRUST, Outcome
 from bot.errors import EngineError
 from bot.llm.client import LLMClient
 
-LANGUAGE = {"sv": "Swedish", "en": "English"}
 MAX_LINE_CHARS = 400
 MAX_SENTENCES = 3
 #: Shorter lines are too short for the language guess to be trusted.
@@ -96,7 +95,7 @@ def prompt_context(request: CustomerRequest) -> dict[str, Any]:
         "persona": {
             "name": scenario.persona.name,
             "role": scenario.persona.role(lang),
-            "company": scenario.persona.company(lang),
+            "company": scenario.persona.company(lang) if scenario.persona.company else "",
             "description": scenario.persona.description(lang),
         },
         "brief": scenario.brief(lang),
@@ -109,7 +108,7 @@ def prompt_context(request: CustomerRequest) -> dict[str, Any]:
         "win_description": scenario.win.description(lang),
         "win_lines": [line(lang) for line in scenario.win.lines],
         "lose_lines": [line(lang) for line in scenario.lose],
-        "language": LANGUAGE[lang],
+        "language": i18n.language_name(lang),
         "history": list(request.history[-6:]),
         "last_line": request.last_customer_line,
         "reply": request.reply,
@@ -168,5 +167,5 @@ class LLMCustomer:
             raise EngineError("the customer model sent only a label or stage direction")
         spoken = line.replace(request.scenario.persona.name, "")  # names carry Swedish letters
         if len(spoken.split()) >= MIN_WORDS_TO_CHECK_LANG and guess_lang(spoken) != request.lang:
-            raise EngineError(f"the customer model left {LANGUAGE[request.lang]}")
+            raise EngineError(f"the customer model left {i18n.language_name(request.lang)}")
         return line

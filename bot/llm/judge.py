@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, Literal
 
-from bot import prompts
+from bot import i18n, prompts
 from bot.core.judgement import Evidence, Judgement, JudgeRequest, Signal
 from bot.core.practice import QuickJudge
 from bot.core.rubric import Rubric, default_rubric
@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["json_schema", "json_object", "text"]
 MODES: tuple[Mode, ...] = ("json_schema", "json_object", "text")
-LANGUAGE = {"sv": "Swedish", "en": "English"}
 #: LLM and offline overall scores this far apart are flagged for a coach to review.
 DISAGREEMENT = 40
 HISTORY_PAIRS = 3
@@ -78,7 +77,7 @@ class LLMJudge:
             customer_line=request.customer_line,
             reply=request.reply,
             applicable=applicable,
-            language=LANGUAGE[lang],
+            language=i18n.language_name(lang),
         )
 
     def response_format(self, mode: Mode) -> dict[str, Any] | None:

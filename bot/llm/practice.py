@@ -11,6 +11,7 @@ from bot.core.session import Session
 from bot.errors import EngineError
 from bot.llm.budget import Meter, TokenBudget, metering
 from bot.llm.coach import LLMCoach
+from bot.llm.fallback import within
 
 
 class MeteredPractice(Practice):
@@ -21,11 +22,13 @@ class MeteredPractice(Practice):
         *args: Any,
         budget: TokenBudget | None = None,
         coach: LLMCoach | None = None,
+        deadline: float | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.budget = budget
         self.coach = coach
+        self.deadline = deadline  # hints and summaries wait no longer than a turn
 
     async def check_budget(self, user_id: str) -> None:
         """Raise BudgetExhausted if the rep has spent today's tokens (front ends may ask first)."""
@@ -53,7 +56,8 @@ class MeteredPractice(Practice):
             return offline
         try:
             with metering(Meter(session.usage, session.user_id, self.budget)):
-                text = await self.coach.hint(session, criterion_id=cid, rubric=self.rubric)
+                hint = self.coach.hint(session, criterion_id=cid, rubric=self.rubric)
+                text = await within(self.deadline, hint)
         except EngineError:
             return offline
         return text.strip() or offline
@@ -64,7 +68,8 @@ class MeteredPractice(Practice):
             return None
         try:
             with metering(Meter(session.usage, session.user_id, self.budget)):
-                text = await self.coach.summary(session, card=report, rubric=self.rubric)
+                summary = self.coach.summary(session, card=report, rubric=self.rubric)
+                text = await within(self.deadline, summary)
         except EngineError:
             return None
         return text.strip() or None

@@ -3,45 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from functools import cache
 from typing import Any
 
-from bot import paths
-from bot.core.datafile import Lang
+from bot import i18n, paths
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric
 from bot.core.session import Session
 
 TEMPLATES = paths.TEMPLATES_DIR
 
-LABELS: dict[str, dict[Lang, str]] = {
-    "title": {"sv": "Utskrift", "en": "Transcript"},
-    "level": {"sv": "Nivå", "en": "Level"},
-    "customer": {"sv": "Kund", "en": "Customer"},
-    "you": {"sv": "Säljaren", "en": "Rep"},
-    "score": {"sv": "Poäng", "en": "Score"},
-    "try_instead": {"sv": "Prova i stället", "en": "Try instead"},
-    "report": {"sv": "Resultat", "en": "Report card"},
-    "overall": {"sv": "Totalt", "en": "Overall"},
-    "passed": {"sv": "Godkänt", "en": "Passed"},
-    "failed": {"sv": "Inte godkänt än", "en": "Not passed yet"},
-    "best": {"sv": "Bästa svaret", "en": "Best reply"},
-    "weakest": {"sv": "Svagaste svaret", "en": "Weakest reply"},
-    "advice": {"sv": "Att jobba på", "en": "What to work on"},
-    "coach": {"sv": "Coach", "en": "Coach"},
-    "coach_score": {"sv": "coachens poäng", "en": "coach's score"},
-    "confirmed": {"sv": "bekräftar domarens poäng", "en": "confirms the judge's scores"},
-    "na": {"sv": "ej aktuellt", "en": "n/a"},
-    "no_turns": {"sv": "Inga svar än.", "en": "No replies yet."},
-    "won": {"sv": "Vunnen affär", "en": "Deal won"},
-    "meeting_booked": {"sv": "Möte bokat", "en": "Meeting booked"},
-    "lost": {"sv": "Kunden gick", "en": "Customer left"},
-    "stopped": {"sv": "Avbruten", "en": "Stopped"},
-    "ongoing": {"sv": "Pågår", "en": "Ongoing"},
-    "practice": {"sv": "Övning", "en": "Practice"},
-    "exam": {"sv": "Prov", "en": "Exam"},
-}
+#: The page's labels: `report.<key>` in the catalogue.
+LABEL_KEYS = (
+    "title",
+    "level",
+    "customer",
+    "you",
+    "score",
+    "try_instead",
+    "report",
+    "overall",
+    "passed",
+    "failed",
+    "best",
+    "weakest",
+    "advice",
+    "coach",
+    "coach_score",
+    "confirmed",
+    "na",
+    "no_turns",
+    "won",
+    "meeting_booked",
+    "lost",
+    "stopped",
+    "ongoing",
+    "practice",
+    "exam",
+)
 
 
 @cache
@@ -95,14 +94,14 @@ def transcript_context(
     ]
     return {
         "lang": lang,
-        "labels": {key: texts[lang] for key, texts in LABELS.items()},
+        "labels": {key: i18n.text(lang, f"report.{key}") for key in LABEL_KEYS},
         "title": title or session.scenario_id,
-        "customer": customer or LABELS["customer"][lang],
-        "date": datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M"),
+        "customer": customer or i18n.text(lang, "report.customer"),
+        "date": i18n.when(lang, session.started_at),
         "level": session.level,
-        "mode": LABELS[session.mode][lang],
+        "mode": i18n.text(lang, f"report.{session.mode}"),
         "session_id": session.id,
-        "outcome": LABELS[session.outcome.value][lang],
+        "outcome": i18n.text(lang, f"report.{session.outcome.value}"),
         "opening": session.opening,
         "turns": turns,
         "pass_line": rubric.pass_line,

@@ -76,6 +76,10 @@ class AsyncStore:
         """See `Store.get_user`."""
         return await self._queues.run(self._user(user_id), self.sync.get_user, user_id)
 
+    async def profile(self, user_id: str) -> dict[str, Any]:
+        """See `Store.profile`."""
+        return await self._queues.run(self._user(user_id), self.sync.profile, user_id)
+
     async def update_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """See `Store.update_user`."""
         return await self._queues.run(self._user(user_id), self.sync.update_user, user_id, **fields)
@@ -92,6 +96,10 @@ class AsyncStore:
         if owner is None:
             return await in_thread(self.sync.load_session, session_id)
         return await self._queues.run(self._user(owner), self.sync.load_session, session_id)
+
+    async def unreadable(self, user_id: str) -> list[Path]:
+        """See `Store.unreadable`."""
+        return await self._queues.run(self._user(user_id), self.sync.unreadable, user_id)
 
     async def active_session(self, user_id: str) -> Session | None:
         """See `Store.active_session`."""

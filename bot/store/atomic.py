@@ -6,12 +6,23 @@ import contextlib
 import json
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bot.errors import StoreError
 
 TEMP_SUFFIX = ".tmp"
+
+#: Fault injection for tests: called with each path about to be written or created; raising
+#: OSError there acts like the disk (ENOSPC, a full disk; EROFS, a read-only mount).
+write_fault: Callable[[Path], None] | None = None
+
+
+def check_fault(path: Path) -> None:
+    """Raise the injected fault for `path`, if a test set one."""
+    if write_fault is not None:
+        write_fault(path)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -43,9 +54,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     atomic), which is flushed and fsynced before `os.replace`; the directory is fsynced after
     so the rename itself survives a power cut.
     """
-    ensure_dir(path.parent)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
+        check_fault(path)
+        ensure_dir(path.parent)
         with open(temp, "xb") as fh:
             fh.write(data)
             fh.flush()

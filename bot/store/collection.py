@@ -23,10 +23,22 @@ class Collection:
     Reads see the last complete write; writes are serialised by the file's lock.
     """
 
-    def __init__(self, name: str, path: Path, lock: threading.RLock) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        lock: threading.RLock,
+        before_write: Callable[[], None] = lambda: None,
+    ) -> None:
         self.name = name
         self.path = path
-        self._lock = lock
+        self._file_lock = lock
+        self._before_write = before_write  # the store takes the data folder's lock here
+
+    @property
+    def _lock(self) -> threading.RLock:
+        self._before_write()
+        return self._file_lock
 
     def _table(self) -> Table:
         return open_db(self.path, "collection").table(TABLES["collection"])

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.session import Session
+from bot.errors import StoreError
 from bot.store.atomic import DamagedFile, sweep_temp
 from bot.store.layout import SESSION_ID, Layout
 from bot.store.summary import SessionSummary
@@ -33,6 +34,7 @@ class Scan:
 
     summaries: list[SessionSummary] = field(default_factory=list)
     loaded: dict[str, Session] = field(default_factory=dict)  # sessions that had to be read
+    unreadable: list[Path] = field(default_factory=list)  # damaged session files, skipped
 
 
 def session_files(directory: Path) -> dict[str, Stamp]:
@@ -71,8 +73,13 @@ def scan(
     user_id: str,
     read_session: Callable[[Path], Session],
     lock: threading.RLock,
+    may_write: Callable[[], bool] = lambda: True,
 ) -> Scan:
-    """Summaries of all the user's sessions, refreshing the index where it is out of date."""
+    """Summaries of all the user's sessions, refreshing the index where it is out of date.
+
+    A damaged session file is skipped (and listed in `unreadable`), so it hides only itself;
+    the index is rewritten only when `may_write()` allows (never on a read-only folder).
+    """
     sessions_dir = layout.sessions_dir(user_id)
     files = session_files(sessions_dir)
     index_path = layout.user_index(user_id)
@@ -85,15 +92,24 @@ def scan(
             result.summaries.append(SessionSummary.from_dict(doc))
             fresh[sid] = doc
             continue
-        session = read_session(layout.session(user_id, sid))
+        path = layout.session(user_id, sid)
+        try:
+            session = read_session(path)
+        except DamagedFile as exc:
+            log.warning("%s", exc)
+            result.unreadable.append(path)
+            continue
         summary = SessionSummary.of(session)
         result.loaded[sid] = session
         result.summaries.append(summary)
         if session.finished:
             fresh[sid] = {**summary.to_dict(), "mtime_ns": mtime_ns, "size": size}
-    if fresh != index:
+    if fresh != index and may_write():
         with lock:
             if sessions_dir.is_dir():  # the user may have been forgotten meanwhile
-                write_index(index_path, fresh)
-    sweep_temp(sessions_dir)
+                try:
+                    write_index(index_path, fresh)
+                except StoreError as exc:  # only a cache: the listing is right without it
+                    log.warning("%s", exc)
+        sweep_temp(sessions_dir)
     return result

@@ -5,11 +5,14 @@ users/<user>/sessions/<session>.json one role-play with all its turns, rewritten
 users/<user>/index.json              summaries of the rep's finished sessions
 sessions_index/<xx>.json             session id -> user id, in 256 shards
 tables/<name>.json                   small named collections (cohorts, reviews, ...)
+.lock                                the writing process's lock (see lock.py)
+users/.forget-<hex>/                 a forget under way (see forget.py)
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +56,14 @@ class Layout:
     def users_dir(self) -> Path:
         """Holds one folder per user."""
         return self.root / "users"
+
+    def user_ids(self) -> list[str]:
+        """Every user with a folder, sorted (hidden folders, such as a forget job, skipped)."""
+        try:
+            names = [e.name for e in os.scandir(self.users_dir) if e.is_dir()]
+        except FileNotFoundError:
+            return []
+        return sorted(decode_user(n) for n in names if not n.startswith("."))
 
     def user_dir(self, user_id: str) -> Path:
         """All of one user's files."""

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from tinydb import Query
 
+from bot.store.index import session_files
 from bot.store.layout import Layout
-from bot.store.tinyfile import TABLES, open_db
+from bot.store.tinyfile import TABLES, AtomicJSONStorage, open_db
 
 _TABLE = TABLES["session_pointers"]
 
@@ -49,3 +50,22 @@ def drop_from_shard(shard: Path, session_ids: set[str]) -> None:
     matching = Query().id.one_of(sorted(session_ids))
     if table.contains(matching):
         table.remove(matching)
+
+
+def drop_user(shard: Path, user_id: str) -> bool:
+    """Forget every session of `user_id` held in `shard`, in one write; False if none was."""
+    table = open_db(shard, "session_pointers").table(_TABLE)
+    if not table.contains(Query().user_id == user_id):
+        return False
+    table.remove(Query().user_id == user_id)
+    return True
+
+
+def rebuild(layout: Layout, shard: Path) -> None:
+    """Write `shard` afresh from the session files in the reps' folders (it was damaged)."""
+    rows: dict[str, dict[str, str]] = {}
+    for user_id in layout.user_ids():
+        for session_id in session_files(layout.sessions_dir(user_id)):
+            if layout.pointer_shard(session_id) == shard:
+                rows[str(len(rows) + 1)] = {"id": session_id, "user_id": user_id}
+    AtomicJSONStorage(shard, "session_pointers").write({_TABLE: rows})

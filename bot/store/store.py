@@ -2,36 +2,48 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-import shutil
+import logging
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
 from bot.core.session import Session
 from bot.errors import StoreError
-from bot.store import index, pointers
-from bot.store.atomic import damaged, fsync_dir
+from bot.store import forget, index, lock, pointers
+from bot.store.atomic import DamagedFile, damaged
 from bot.store.collection import Collection
-from bot.store.layout import Layout, decode_user
+from bot.store.layout import Layout
 from bot.store.migrations import SCHEMA_VERSION
 from bot.store.summary import SessionSummary
 from bot.store.tinyfile import read_record, write_record
+
+log = logging.getLogger(__name__)
 
 
 class Store:
     """Synchronous and thread-safe: one lock per user folder and per shared file.
 
     A call that writes returns only once the data is on disk (fsynced), so a turn counts as
-    acknowledged when `save_session` returns. One process per data folder.
+    acknowledged when `save_session` returns. One process writes to a data folder at a time:
+    the first write (or `claim`) takes the folder's lock, waiting up to `lock_wait` seconds for
+    another process to let go. Reading needs no lock and works on a read-only folder.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self, data_dir: Path, *, lock_wait: float = lock.DEFAULT_WAIT, command: str = "salescoach"
+    ) -> None:
         self.layout = Layout(Path(data_dir))
+        self.lock_wait, self.command = lock_wait, command
         self._locks: dict[str, threading.RLock] = {}
         self._guard = threading.Lock()
+        self._claim_guard = threading.Lock()
+        self._release: weakref.finalize[Any, Any] | None = None
+        self._forgotten: set[str] = set()  # session ids forgotten by this process
+        self._resumed: set[str] = set()  # users whose interrupted forget this process finished
+        if forget.pending(self):  # a crash cut a forget short: finish it if nobody writes here
+            self._may_cache()
 
     def _lock(self, key: str) -> threading.RLock:
         with self._guard:
@@ -40,29 +52,78 @@ class Store:
     def _user_lock(self, user_id: str) -> threading.RLock:
         return self._lock(f"user:{user_id}")
 
+    def file_lock(self, path: Path) -> threading.RLock:
+        """The lock this process holds while it rewrites a shared file."""
+        return self._lock(f"file:{path}")
+
+    # -- the folder's lock ------------------------------------------------------------------
+
+    def claim(self, command: str | None = None, wait: float | None = None) -> None:
+        """Become the folder's one writer, then finish any forget a crash interrupted.
+
+        Waits up to `wait` seconds (default `lock_wait`); FolderBusy names the process that
+        holds the folder, or says the folder cannot be written.
+        """
+        with self._claim_guard:
+            if self._release is not None:
+                return
+            root = self.layout.root
+            lock.acquire(root, command or self.command, self.lock_wait if wait is None else wait)
+            self._release = weakref.finalize(self, lock.release, root)
+        try:
+            self.resume_forgets()
+        except (OSError, StoreError) as exc:  # the next writer tries again
+            log.error("could not finish an interrupted forget: %s", exc)
+
+    def close(self) -> None:
+        """Let go of the folder's lock (it also goes when the store is collected)."""
+        with self._claim_guard:
+            if self._release is not None:
+                self._release()
+                self._release = None
+
+    def _writing(self) -> None:
+        if self._release is None:
+            self.claim()
+
+    def _may_cache(self) -> bool:
+        """Whether a cache (an index) may be written: only by the folder's writer, never waiting."""
+        if self._release is None:
+            try:
+                self.claim(wait=0.0)
+            except lock.FolderBusy:
+                return False
+        return True
+
     # -- users --------------------------------------------------------------------------
 
     def get_user(self, user_id: str) -> dict[str, Any] | None:
         """The user's profile, or None if they have none."""
         return read_record(self.layout.profile(user_id), "profile")
 
+    def profile(self, user_id: str) -> dict[str, Any]:
+        """The user's profile; empty if they have none or it is damaged (that is logged), so a
+        damaged profile costs the rep their saved language, not the use of the bot."""
+        try:
+            return self.get_user(user_id) or {}
+        except DamagedFile as exc:
+            log.warning("%s", exc)
+            return {}
+
     def update_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
         """Merge `fields` (lang, name, ...) into the profile, creating it if needed; return it."""
         fields.pop("user_id", None)
+        self._writing()
         with self._user_lock(user_id):
             now = time.time()
-            profile = self.get_user(user_id) or {"user_id": user_id, "created_at": now}
+            profile = self.profile(user_id) or {"user_id": user_id, "created_at": now}
             profile.update(fields, updated_at=now)
             write_record(self.layout.profile(user_id), "profile", profile)
             return profile
 
     def user_ids(self) -> list[str]:
         """Every user with data in the store, sorted."""
-        try:
-            names = [e.name for e in os.scandir(self.layout.users_dir) if e.is_dir()]
-        except FileNotFoundError:
-            return []
-        return sorted(decode_user(n) for n in names if not n.startswith("."))
+        return self.layout.user_ids()
 
     # -- sessions -----------------------------------------------------------------------
 
@@ -74,16 +135,39 @@ class Store:
         """`save_session` for a session already turned into a dict (see AsyncStore)."""
         user_id, session_id = str(data["user_id"]), str(data["id"])
         path = self.layout.session(user_id, session_id)
+        self._writing()
         with self._user_lock(user_id):
+            if session_id in self._forgotten:  # a turn that was under way when the rep left
+                log.info("not saving session %s: its rep asked to be forgotten", session_id)
+                return
             if not path.exists():  # a new session: register it before its file exists
-                shard = self.layout.pointer_shard(session_id)
-                with self._lock(f"file:{shard}"):
-                    pointers.add_pointer(self.layout, session_id, user_id)
+                self._add_pointer(session_id, user_id)
             write_record(path, "session", data)
+
+    def _add_pointer(self, session_id: str, user_id: str) -> None:
+        shard = self.layout.pointer_shard(session_id)
+        with self.file_lock(shard):
+            try:
+                pointers.add_pointer(self.layout, session_id, user_id)
+            except DamagedFile as exc:  # an index: rebuilt from the reps' own folders
+                log.warning("%s; rebuilding it from the reps' folders", exc)
+                pointers.rebuild(self.layout, shard)
+                pointers.add_pointer(self.layout, session_id, user_id)
+
+    def _owner(self, session_id: str) -> str | None:
+        try:
+            return pointers.find_owner(self.layout, session_id)
+        except DamagedFile as exc:
+            log.warning("%s; searching the reps' folders instead", exc)
+            if self._may_cache():
+                shard = self.layout.pointer_shard(session_id)
+                with self.file_lock(shard):
+                    pointers.rebuild(self.layout, shard)
+            return None
 
     def load_session(self, session_id: str) -> Session:
         """The session with this id (StoreError if unknown)."""
-        user_id = pointers.find_owner(self.layout, session_id) or self._search_owner(session_id)
+        user_id = self._owner(session_id) or self._search_owner(session_id)
         path = None if user_id is None else self.layout.session(user_id, session_id)
         if path is None or not path.exists():
             raise StoreError(f"no session {session_id!r} in the store at {self.layout.root}")
@@ -93,9 +177,8 @@ class Store:
         """Find a session missing from the global index (lost in a power cut) and re-index it."""
         for user_id in self.user_ids():
             if self.layout.session(user_id, session_id).exists():
-                shard = self.layout.pointer_shard(session_id)
-                with self._lock(f"file:{shard}"):
-                    pointers.add_pointer(self.layout, session_id, user_id)
+                if self._may_cache():
+                    self._add_pointer(session_id, user_id)
                 return user_id
         return None
 
@@ -109,13 +192,19 @@ class Store:
             raise damaged(path, f"not a valid session: {type(exc).__name__}: {exc}") from None
 
     def _scan(self, user_id: str) -> index.Scan:
-        return index.scan(self.layout, user_id, self._read_session, self._user_lock(user_id))
+        return index.scan(
+            self.layout, user_id, self._read_session, self._user_lock(user_id), self._may_cache
+        )
 
     def sessions(self, user_id: str, limit: int | None = None) -> list[SessionSummary]:
-        """Summaries of the user's sessions, finished and unfinished, newest first."""
+        """Summaries of the user's readable sessions, finished and unfinished, newest first."""
         found = self._scan(user_id).summaries
         found.sort(key=lambda s: (s.started_at, s.id), reverse=True)
         return found if limit is None else found[:limit]
+
+    def unreadable(self, user_id: str) -> list[Path]:
+        """The user's session files that are damaged (every listing skips them)."""
+        return self._scan(user_id).unreadable
 
     def active_session(self, user_id: str) -> Session | None:
         """The user's newest unfinished session, or None."""
@@ -123,60 +212,74 @@ class Store:
         return max(open_, key=lambda s: (s.started_at, s.id), default=None)
 
     def load_sessions(self, user_id: str) -> list[Session]:
-        """All of the user's sessions, oldest first."""
-        ids = index.session_files(self.layout.sessions_dir(user_id))
-        found = [self._read_session(self.layout.session(user_id, sid)) for sid in ids]
+        """All of the user's readable sessions, oldest first (damaged files are skipped)."""
+        found = []
+        for sid in index.session_files(self.layout.sessions_dir(user_id)):
+            try:
+                found.append(self._read_session(self.layout.session(user_id, sid)))
+            except DamagedFile as exc:
+                log.warning("%s", exc)
         return sorted(found, key=lambda s: (s.started_at, s.id))
 
     # -- a rep's data as a whole ----------------------------------------------------------
 
     def export_user(self, user_id: str) -> dict[str, Any]:
-        """Everything stored about the user, as one JSON-ready dict."""
+        """Everything stored about the user, as one JSON-ready dict.
+
+        Damaged files are listed under `unreadable` (relative to the data folder).
+        """
+        collections: dict[str, list[dict[str, Any]]] = {}
+        unreadable = [str(p.relative_to(self.layout.root)) for p in self.unreadable(user_id)]
+        if not self.profile(user_id) and self.layout.profile(user_id).exists():  # damaged
+            unreadable.insert(0, str(self.layout.profile(user_id).relative_to(self.layout.root)))
+        for name in self.collection_names():
+            try:
+                if docs := self.table(name).search(user_id=user_id):
+                    collections[name] = docs
+            except DamagedFile as exc:
+                log.warning("%s", exc)
+                unreadable.append(f"tables/{name}.json")
         return {
             "user_id": user_id,
             "exported_at": time.time(),
             "schema": SCHEMA_VERSION,
-            "profile": self.get_user(user_id),
+            "profile": self.profile(user_id) or None,
             "sessions": [s.to_dict() for s in self.load_sessions(user_id)],
-            "collections": {
-                name: docs
-                for name in self.collection_names()
-                if (docs := self.table(name).search(user_id=user_id))
-            },
+            "collections": collections,
+            "unreadable": unreadable,
         }
 
     def forget_user(self, user_id: str) -> bool:
-        """Delete everything stored about the user; False if there was nothing."""
+        """Delete everything stored about the user, from every file; False if there was nothing.
+
+        Crash-safe: a forget cut short is finished by the next process that writes here.
+        """
+        self._writing()
         with self._user_lock(user_id):
-            user_dir = self.layout.user_dir(user_id)
-            session_ids = list(index.session_files(self.layout.sessions_dir(user_id)))
-            existed = user_dir.is_dir()
-            if existed:
-                # One rename takes the user out of sight at once; deleting can then be slow.
-                trash = user_dir.with_name(f".forget-{secrets.token_hex(6)}")
-                try:
-                    os.replace(user_dir, trash)
-                except OSError as exc:
-                    raise StoreError(
-                        f"{user_dir}: could not delete ({exc.strerror or exc})"
-                    ) from exc
-                fsync_dir(user_dir.parent)
-            for shard, ids in pointers.by_shard(self.layout, session_ids).items():
-                with self._lock(f"file:{shard}"):
-                    pointers.drop_from_shard(shard, ids)
-            removed = sum(
-                self.table(n).remove_where(user_id=user_id) for n in self.collection_names()
-            )
-            if existed:
-                shutil.rmtree(trash, ignore_errors=True)
-            return existed or removed > 0
+            earlier = user_id in {*self.resume_forgets(), *self._resumed}
+            job = forget.start(self, user_id)
+            sessions = index.session_files(job / "data" / "sessions")
+            self._forgotten.update(sessions)
+            moved = (job / "data").is_dir()
+            _, changed = forget.finish(self, job)
+            return earlier or moved or changed
+
+    def resume_forgets(self) -> list[str]:
+        """Finish every forget a crash cut short; the user ids they were for."""
+        done = []
+        for job in forget.pending(self):
+            user_id, _ = forget.finish(self, job)
+            if user_id is not None:
+                done.append(user_id)
+        self._resumed.update(done)
+        return done
 
     # -- collections ----------------------------------------------------------------------
 
     def table(self, name: str) -> Collection:
         """The named collection (created on first write)."""
         path = self.layout.collection(name)
-        return Collection(name, path, self._lock(f"file:{path}"))
+        return Collection(name, path, self.file_lock(path), self._writing)
 
     def collection_names(self) -> list[str]:
         """Names of the collections that exist."""

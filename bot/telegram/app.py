@@ -27,11 +27,13 @@ from bot.telegram.context import (
     BotData,
     ChatData,
     Context,
+    Pace,
     RoleResolver,
     Services,
     Transcriber,
 )
 from bot.telegram.errors import on_error
+from bot.telegram.menus import set_coach_menus
 from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import label
 from bot.telegram.transport import BoundedHTTPXRequest
@@ -45,6 +47,7 @@ log = logging.getLogger("bot.telegram")
 #: order. Within a group the first matching handler wins, so `media`, which answers whatever
 #: is left (unknown commands, stickers …), stays last; new modules go before it.
 HANDLER_MODULES: tuple[str, ...] = (
+    "burst",
     "start",
     "account",
     "practice",
@@ -116,7 +119,8 @@ def default_transcriber(settings: Settings) -> Transcriber | None:
 
 
 async def set_commands(app: App) -> None:
-    """The command menu in Swedish and English (and the default language for the rest)."""
+    """The command menu in Swedish and English (and the default language for the rest); coaches
+    get theirs in their own chat."""
     settings = app.bot_data.services.settings if app.bot_data.services else None
     default = settings.default_lang if settings else "sv"
     for lang, code in [*((lang, lang) for lang in LANGS), (default, None)]:
@@ -125,6 +129,7 @@ async def set_commands(app: App) -> None:
             await app.bot.set_my_commands(commands, language_code=code)
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("could not set the %s command menu: %s", code or "default", exc)
+    await set_coach_menus(app)
 
 
 def build_application(
@@ -139,6 +144,7 @@ def build_application(
     transcribe: Transcriber | Literal["default"] | None = "default",
     modules: Sequence[str] = HANDLER_MODULES,
     max_workers: int = 256,
+    pace: Pace | None = None,
 ) -> App:
     """A ready-to-start bot: handlers from `modules`, per-chat ordering, the rate limiter."""
     from bot.engine import build_practice
@@ -174,6 +180,7 @@ def build_application(
         store=store,
         role_of=role_of or coach_roles(settings, store),
         transcribe=default_transcriber(settings) if transcribe == "default" else transcribe,
+        pace=pace or Pace(settings.burst_window),
     )
     for name in module_paths(modules):
         importlib.import_module(name).register(app)

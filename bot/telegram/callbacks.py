@@ -20,6 +20,8 @@ BRIEF = re.compile(rf"^brief:({_SCENARIO}):({_MODE})$")
 GO = re.compile(rf"^go:({_SCENARIO}):([123]):({_MODE})$")
 AGAIN = re.compile(rf"^again:({_SCENARIO}):([123]):({_MODE})$")
 NEXT = re.compile(r"^next$")
+SWITCH = re.compile(rf"^sw:({_SCENARIO}):([123]):({_MODE})$")
+KEEP = re.compile(r"^keep$")
 TRANSCRIPT = re.compile(r"^tr:([A-Za-z0-9_-]{1,40})$")
 LANG = re.compile(r"^lang:(sv|en)$")
 DELETE = re.compile(r"^del:([A-Za-z0-9_-]{8,32})$")
@@ -49,6 +51,16 @@ def again(scenario_id: str, level: int, mode: Mode) -> str:
 def next_recommended() -> str:
     """Start the scenario the rep's progress recommends."""
     return "next"
+
+
+def switch(scenario_id: str, level: int, mode: Mode) -> str:
+    """Yes, end the ongoing role-play and start this one."""
+    return f"sw:{scenario_id}:{level}:{mode}"
+
+
+def keep() -> str:
+    """No, go on with the ongoing role-play."""
+    return "keep"
 
 
 def transcript(session_id: str) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot import i18n
 from bot.core.datafile import Lang
-from bot.core.progress import Progress
-from bot.core.report import ReportCard
+from bot.core.progress import MEDAL_ICON, MEDAL_RANK, Progress
+from bot.core.report import EXAM_MIN_REPLIES, ReportCard, enough_replies
 from bot.core.rubric import Rubric
 from bot.core.scenarios import Scenario
 from bot.core.session import Mode, Session, Turn
@@ -72,8 +73,7 @@ def brief_text(scenario: Scenario, rubric: Rubric, lang: Lang, mode: Mode) -> Ht
 
 def persona_name(scenario: Scenario, lang: Lang) -> str:
     """'Eva, inköpschef på Nordbygg'."""
-    persona = scenario.persona
-    return f"{persona.name}, {persona.role(lang)}, {persona.company(lang)}"
+    return scenario.persona.introduce(lang)
 
 
 def start_text(scenario: Scenario, session: Session) -> Html:
@@ -133,6 +133,7 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
         _criterion_line(rubric.criterion(cid).name(lang), score, lang)
         for cid, score in card.criteria.items()
     )
+    short = "" if enough_replies(session) else t(lang, "flow.exam_too_few", n=EXAM_MIN_REPLIES)
     per_turn = ""
     if session.mode == "exam":
         per_turn = t(
@@ -148,6 +149,7 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
     return paragraphs(
         [
             head,
+            short,
             t(lang, "report_criteria", lines=skills),
             per_turn,
             t(lang, "report_best", text=quote(card.best.reply)) if card.best else "",
@@ -206,4 +208,32 @@ def progress_text(
             criterion=rubric.criterion(rec.criterion).name(lang),
             title=scenarios[rec.scenario_id].title(lang),
         )
-    return paragraphs([summary, advice])
+    return paragraphs([summary, standing_text(progress, scenarios, lang), advice])
+
+
+def standing_text(progress: Progress, scenarios: dict[str, Scenario], lang: Lang) -> Html:
+    """The practice streak and the medals won, best first (what the CLI shows too)."""
+    days = progress.streak_days
+    streak = (
+        t(lang, "flow.progress_streak", days=i18n.plural(lang, "common.days", days))
+        if days
+        else t(lang, "flow.progress_no_streak")
+    )
+    won = sorted(
+        (s for s in progress.scenarios if s.medal and s.scenario_id in scenarios),
+        key=lambda s: -MEDAL_RANK[s.medal],
+    )
+    if not won:
+        return streak
+    medals = lines(
+        t(
+            lang,
+            "flow.progress_medal",
+            medal=MEDAL_ICON[s.medal],
+            title=scenarios[s.scenario_id].title(lang),
+            best=s.best if s.best is not None else "–",
+        )
+        for s in won
+        if s.medal
+    )
+    return paragraphs([streak, t(lang, "flow.progress_medals", lines=medals)])

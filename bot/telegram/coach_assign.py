@@ -17,9 +17,9 @@ from bot.coaching.records import ASSIGNMENTS
 from bot.core.datafile import Lang
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
-from bot.telegram.cards import level_name
 from bot.telegram.coach_common import (
     actor,
+    ask_level,
     call,
     cohort_and_scenario_rows,
     records,
@@ -29,7 +29,8 @@ from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send
+from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
@@ -59,6 +60,7 @@ async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario (and see the cohort's current assignments)."""
     cohort, rows = await cohort_and_scenario_rows(update, context, "asc")
     rows.append([Button(cl(context.lang, "btn_completion"), callback_data=f"ass:{cohort.id}")])
+    await drop_keyboard(update)  # each wizard step's buttons go once used
     text = ct(context.lang, "assign_pick_scenario", cohort=cohort.name)
     await answer(update, context, text, Markup(rows))
 
@@ -67,16 +69,7 @@ async def choose_scenario(update: Update, context: Context) -> None:
 @button
 async def choose_level(update: Update, context: Context) -> None:
     """Pick the level."""
-    assert context.match is not None
-    cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
-    if scenario is None:
-        raise StaleButton
-    row = [
-        Button(level_name(n, context.lang), callback_data=f"asl:{cid}:{sid}:{n}") for n in (1, 2, 3)
-    ]
-    text = ct(context.lang, "assign_pick_level", scenario=scenario.title(context.lang))
-    await answer(update, context, text, Markup([row]))
+    await ask_level(update, context, "asl", "coach.assign_pick_level")
 
 
 @for_users(Role.COACH)
@@ -89,6 +82,7 @@ async def choose_deadline(update: Update, context: Context) -> None:
         Button(deadline_label(context.lang, d), callback_data=f"asd:{cid}:{sid}:{level}:{d}")
         for d in DEADLINE_DAYS
     ]
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "assign_pick_deadline"), Markup([row]))
 
 
@@ -110,6 +104,7 @@ async def create(update: Update, context: Context) -> None:
         "deadline": time.time() + int(days) * 86_400 if int(days) else None,
         "known_scenarios": context.services.practice.scenarios,
     }
+    await drop_keyboard(update)
     made = await call(assignments.assign, data, me, cid, sid, **terms)
     people = await call(cohorts.members, data, cid)
     for member in people:
@@ -182,7 +177,10 @@ async def start_assignment(update: Update, context: Context) -> None:
     if doc is None or doc["cohort_id"] not in mine:
         raise StaleButton
     a = assignments.Assignment.from_dict(doc)
-    await flow.begin(context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice")
+    if not await ask_first(update, context, a.scenario_id, a.level, "practice"):
+        await flow.begin(
+            context, update.effective_chat.id, user_id, a.scenario_id, a.level, "practice"
+        )
 
 
 def register(app: App) -> None:

@@ -12,11 +12,13 @@ from bot.coaching import cohorts, roles
 from bot.coaching.access import Role
 from bot.coaching.qr import qr_png
 from bot.telegram import coach_callbacks as cb
+from bot.telegram import start
 from bot.telegram.coach_common import actor, arg_text, call, records, refusals
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, rep
-from bot.telegram.replies import answer, send_photo
+from bot.telegram.menus import set_coach_menu
+from bot.telegram.replies import answer, drop_keyboard, send_photo
 from bot.telegram.texts import Html, esc
 
 
@@ -56,9 +58,11 @@ async def coach(update: Update, context: Context) -> None:
     data = records(context)
     if arg and not arg.isdigit():
         await call(roles.redeem_invite, data, me.user_id, arg)
+        await set_coach_menu(context.bot, context.services, me.user_id)
         await answer(update, context, ct(context.lang, "coach_welcome"))
     elif arg:
         await call(roles.grant_coach, data, me, arg)
+        await set_coach_menu(context.bot, context.services, arg)
         await answer(update, context, ct(context.lang, "coach_granted", user=arg))
     elif me.role == Role.COACH:
         await answer(update, context, ct(context.lang, "coach_help"))
@@ -107,7 +111,7 @@ async def _join(update: Update, context: Context, code: str) -> None:
     assert user is not None
     cohort, new = await call(cohorts.join, records(context), str(user.id), code, user.full_name)
     store = context.services.store
-    if not ((await store.get_user(str(user.id))) or {}).get("lang"):
+    if not (await store.profile(str(user.id))).get("lang"):
         # Messages from the coach (reviews, rounds) reach the rep in the language they use now.
         await store.update_user(str(user.id), lang=context.lang)
     key = "joined" if new else "already_member"
@@ -137,13 +141,23 @@ async def _start_link(update: Update, context: Context) -> None:
         assert update.effective_user is not None
         user_id = str(update.effective_user.id)
         await call(roles.redeem_invite, records(context), user_id, payload[len("coach_") :])
+        await set_coach_menu(context.bot, context.services, user_id)
         await answer(update, context, ct(context.lang, "coach_welcome"))
 
 
 @rep
 async def start_link(update: Update, context: Context) -> None:
-    """/start join_<code> or coach_<code> from a link or QR code; the plain welcome is skipped."""
-    await _start_link(update, context)
+    """/start join_<code> or coach_<code> from a link or QR code. Someone new through a join
+    link is welcomed and onboarded as /start would (welcome, the join, the language choice)."""
+    assert update.effective_user is not None
+    joining = cohorts.code_from_start(arg_text(context)) is not None
+    store = context.services.store
+    new = joining and await store.get_user(str(update.effective_user.id)) is None
+    if new:
+        await start.welcome(update, context)
+    await _start_link(update, context)  # a code that doesn't work is answered, not raised
+    if new:
+        await start.choose_lang(update, context)
     raise ApplicationHandlerStop
 
 
@@ -173,6 +187,7 @@ async def leave_button(update: Update, context: Context) -> None:
     mine = {c.id: c for c in await call(cohorts.rep_cohorts, data, user_id)}
     cohort = mine.get(context.match.group(1))
     if cohort is not None:
+        await drop_keyboard(update)
         await call(cohorts.leave, data, user_id, cohort.id)
         await answer(update, context, ct(context.lang, "left", cohort=cohort.name))
 

@@ -8,18 +8,20 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
 from bot.errors import NotAllowed, SalescoachError
+from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.store import AsyncStore
+from bot.telegram.cards import level_name
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
-from bot.telegram.replies import answer
-from bot.telegram.texts import esc, t
+from bot.telegram.replies import answer, drop_keyboard
+from bot.telegram.texts import Html, esc, message, t
 
 T = TypeVar("T")
 
@@ -39,7 +41,7 @@ async def actor(update: Update, context: Context) -> Actor:
     user = update.effective_user
     assert user is not None  # the handlers are wrapped in for_users
     role = await context.services.role_of(str(user.id))
-    return Actor(str(user.id), role, user.full_name)
+    return Actor(str(user.id), role, clean_name(user.full_name))
 
 
 def coach_roles(settings: Settings, store: AsyncStore) -> RoleResolver:
@@ -63,11 +65,18 @@ def refusals(handler: Handler) -> Handler:
             if update.callback_query is not None:
                 raise StaleButton from exc
             role = isinstance(exc, RoleRequired)
-            await answer(update, context, t(context.lang, "not_allowed") if role else esc(str(exc)))
+            await answer(
+                update, context, t(context.lang, "not_allowed") if role else refusal(context, exc)
+            )
         except SalescoachError as exc:
-            await answer(update, context, esc(str(exc)))
+            await answer(update, context, refusal(context, exc))
 
     return guarded
+
+
+def refusal(context: Context, exc: SalescoachError) -> Html:
+    """The refusal in the user's language: the error's catalogue message, escaped."""
+    return message(context.lang, exc.message) if exc.message else esc(str(exc))
 
 
 def arg_text(context: Context) -> str:
@@ -88,3 +97,22 @@ async def cohort_and_scenario_rows(
         for s in context.services.practice.scenarios.values()
     ]
     return cohort, rows
+
+
+async def ask_level(update: Update, context: Context, prefix: str, question: str) -> None:
+    """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
+    level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
+    message's buttons go. StaleButton for a scenario that does not exist."""
+    assert context.match is not None
+    cid, sid = context.match.groups()
+    scenario = context.services.practice.scenarios.get(sid)
+    if scenario is None:
+        raise StaleButton
+    lang = context.lang
+    row = [
+        InlineKeyboardButton(level_name(n, lang), callback_data=f"{prefix}:{cid}:{sid}:{n}")
+        for n in (1, 2, 3)
+    ]
+    await drop_keyboard(update)
+    text = t(lang, question, scenario=scenario.title(lang))
+    await answer(update, context, text, InlineKeyboardMarkup([row]))

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
+from telegram import ForceReply, Update
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
-from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
 from bot.core.datafile import Lang
 from bot.core.session import Session, Turn
+from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
 from bot.telegram.coach_common import actor, call, records, refusals
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
-from bot.telegram.decorators import button, for_users
-from bot.telegram.replies import answer, send_document
-from bot.telegram.texts import Html, esc
+from bot.telegram.decorators import button, for_users, resolve_lang
+from bot.telegram.replies import answer, drop_keyboard, send_document
+from bot.telegram.texts import Html, label, t
 
-#: The comment prompt ends with this tag, so a reply to it names its turn (survives restarts).
-REF = re.compile(r"\[ref ([0-9]{1,20}):([A-Za-z0-9_-]{1,16}):([0-9]{1,2})\]\s*$")
+#: Store table: which turn each comment prompt asks about, so a reply to it finds its turn
+#: after a restart too (the prompt itself shows no internal reference).
+PROMPTS = "comment_prompts"
+#: Handler group of `drop_comment`: its own, so it runs beside every command's handler.
+COMMENT_GROUP = -2
 
 
 def _criterion(context: Context, which: int) -> str | None:
@@ -178,11 +183,7 @@ async def turn_action(update: Update, context: Context) -> None:
     if index >= len(session.turns):
         return
     if action == "cm":
-        # Replying to this message (swipe left on a phone) sends the comment; the tag names the turn.
-        prompt = ct(context.lang, "comment_prompt", n=index + 1) + esc(
-            f"\n[ref {user_id}:{sid}:{index}]"
-        )
-        await answer(update, context, Html(prompt))
+        await _ask_comment(context, update.effective_chat.id, user_id, sid, index)
         return
     rows = criterion_rows(context, session.turns[index], cb_turn=(user_id, sid, index))
     await answer(update, context, ct(context.lang, "review_pick", n=index + 1), Markup(rows))
@@ -226,6 +227,7 @@ async def pick_score(update: Update, context: Context) -> None:
     text = ct(
         context.lang, "review_score", n=index + 1, what=what, judge="–" if judge is None else judge
     )
+    await drop_keyboard(update)  # the criterion is chosen: those buttons are used up
     await answer(
         update, context, text, Markup([buttons[:6], buttons[6:]] if cid is None else [buttons])
     )
@@ -239,37 +241,76 @@ async def set_score(update: Update, context: Context) -> None:
     assert context.match is not None
     user_id, sid, n, w, v = context.match.groups()
     cid, value = _criterion(context, int(w)), int(v)
+    await drop_keyboard(update)
     if cid is None:
         await _save(update, context, user_id, sid, turn=int(n), overall=value)
     else:
         await _save(update, context, user_id, sid, turn=int(n), criteria={cid: value})
 
 
-@for_users(Role.COACH)
-@refusals
-async def comment_reply(update: Update, context: Context) -> None:
-    """A coach's reply to a comment prompt becomes the comment; other replies pass through."""
-    message = update.message
+async def _ask_comment(context: Context, chat_id: int, user_id: str, sid: str, index: int) -> None:
+    """Open the coach's reply box for a comment on one turn; their next text is the comment."""
+    lang, n = context.lang, index + 1
+    box = ForceReply(input_field_placeholder=label(lang, "flow.comment_placeholder", n=n))
+    prompt = await context.bot.send_message(
+        chat_id,
+        t(lang, "flow.comment_prompt", n=n),
+        parse_mode=ParseMode.HTML,
+        reply_markup=box,
+    )
+    target = {"user_id": user_id, "session_id": sid, "turn": index}
+    prompts = context.services.store.table(PROMPTS)
+    await prompts.upsert(f"{chat_id}:{prompt.message_id}", target)
+    await prompts.upsert(f"{chat_id}:next", target)  # the next text, even after a restart
+    context.chat.comment_for, context.chat.comment_loaded = target, True
+
+
+async def _comment_target(update: Update, context: Context) -> dict[str, Any] | None:
+    """The turn a text comments on: the prompt it replies to, else the one just asked for."""
+    message, prompts = update.message, context.services.store.table(PROMPTS)
     prompt = message.reply_to_message if message else None
     if (
-        message is None
-        or prompt is None
-        or prompt.from_user is None
-        or prompt.from_user.id != context.bot.id
+        prompt is not None
+        and prompt.from_user is not None
+        and prompt.from_user.id == context.bot.id
     ):
+        found = await prompts.get(f"{prompt.chat_id}:{prompt.message_id}")
+        if found is not None:
+            return found
+    if not context.chat.comment_loaded and message is not None:  # a fresh or restarted bot
+        context.chat.comment_for = await prompts.get(f"{message.chat_id}:next")
+        context.chat.comment_loaded = True
+    return context.chat.comment_for
+
+
+@refusals
+async def comment_reply(update: Update, context: Context) -> None:
+    """A coach's text after a comment prompt (a reply to it, or just typed) is the comment;
+    any other text passes through to the role-play."""
+    target = await _comment_target(update, context)
+    if target is None or update.message is None:
         return
-    found = REF.search(prompt.text or "")
-    if found is None:
-        return
-    user_id, sid, n = found.groups()
-    await _save(update, context, user_id, sid, turn=int(n), comment=message.text or "")
+    context.chat.comment_for = None
+    await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
+    await resolve_lang(update, context)
+    user_id, sid, n = str(target["user_id"]), str(target["session_id"]), int(target["turn"])
+    await _save(update, context, user_id, sid, turn=n, comment=clean(update.message.text or ""))
     raise ApplicationHandlerStop
 
 
+async def drop_comment(update: Update, context: Context) -> None:
+    """A command after a comment prompt: the coach moved on, so their next text is not a comment."""
+    if context.chat.comment_for is not None and update.message is not None:
+        context.chat.comment_for = None
+        await context.services.store.table(PROMPTS).remove(f"{update.message.chat_id}:next")
+
+
 def register(app: App) -> None:
-    """Add this module's handlers; comment replies are caught before the role-play's."""
-    replies = filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT & ~filters.COMMAND
-    app.add_handler(MessageHandler(replies, comment_reply), group=-1)
+    """Add this module's handlers; comments are caught before the role-play's replies."""
+    texts = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(texts, comment_reply), group=-1)
+    commands = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.COMMAND
+    app.add_handler(MessageHandler(commands, drop_comment), group=COMMENT_GROUP)
     app.add_handler(CallbackQueryHandler(open_review, pattern=cb.OPEN))
     app.add_handler(CallbackQueryHandler(turn_action, pattern=cb.TURN))
     app.add_handler(CallbackQueryHandler(pick_score, pattern=cb.CRITERION))

@@ -20,11 +20,19 @@ from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
 from bot.telegram.coach_assign import pick_cohort
 from bot.telegram.coach_board import BOARDS, RoundWatch, board_text, show_board
-from bot.telegram.coach_common import actor, call, cohort_and_scenario_rows, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    ask_level,
+    call,
+    cohort_and_scenario_rows,
+    records,
+    refusals,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
-from bot.telegram.replies import answer, send
+from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
 
@@ -40,8 +48,16 @@ async def round_start(update: Update, context: Context) -> None:
 async def choose_scenario(update: Update, context: Context) -> None:
     """Pick the scenario for the round."""
     cohort, rows = await cohort_and_scenario_rows(update, context, "rdc")
+    await drop_keyboard(update)
     text = ct(context.lang, "round_pick_scenario", cohort=cohort.name)
     await answer(update, context, text, Markup(rows))
+
+
+@for_users(Role.COACH)
+@button
+async def choose_level(update: Update, context: Context) -> None:
+    """Pick the difficulty everyone in the round plays."""
+    await ask_level(update, context, "rdl", "flow.round_pick_level")
 
 
 @for_users(Role.COACH)
@@ -49,11 +65,13 @@ async def choose_scenario(update: Update, context: Context) -> None:
 async def choose_names(update: Update, context: Context) -> None:
     """Show or hide names on the leaderboard."""
     assert context.match is not None
-    cid, sid = context.match.groups()
+    cid, sid, level = context.match.groups()
+    show, hide = (cl(context.lang, f"btn_{key}_names") for key in ("show", "hide"))
     row = [
-        Button(cl(context.lang, label), callback_data=f"rdn:{cid}:{sid}:{hide}")
-        for label, hide in (("btn_show_names", 0), ("btn_hide_names", 1))
+        Button(show, callback_data=f"rdn:{cid}:{sid}:{level}:0"),
+        Button(hide, callback_data=f"rdn:{cid}:{sid}:{level}:1"),
     ]
+    await drop_keyboard(update)
     await answer(update, context, ct(context.lang, "round_pick_names"), Markup([row]))
 
 
@@ -66,11 +84,13 @@ def starter(watch: RoundWatch) -> Handler:
     async def start(update: Update, context: Context) -> None:
         """Open the round, post the leaderboard here and invite every member."""
         assert context.match is not None and update.effective_chat is not None
-        cid, sid, hide = context.match.groups()
+        cid, sid, level, hide = context.match.groups()
         if sid not in context.services.practice.scenarios:
             raise StaleButton
         me, data = await actor(update, context), records(context)
-        rnd = await call(rounds.start_round, data, me, cid, sid, hide_names=hide == "1")
+        await drop_keyboard(update)
+        options = {"level": int(level), "hide_names": hide == "1"}
+        rnd = await call(rounds.start_round, data, me, cid, sid, **options)
         watch.forget()
         await answer(
             update, context, ct(context.lang, "round_started", members=len(rnd.participants))
@@ -113,8 +133,13 @@ async def join_round(update: Update, context: Context) -> None:
     doc = await call(records(context).get, ROUNDS, context.match.group(1))
     if doc is None or doc.get("ended_at") is not None or user_id not in doc["participants"]:
         raise StaleButton
-    chat_id, scenario_id, level = update.effective_chat.id, doc["scenario_id"], int(doc["level"])
-    await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
+    chat_id, scenario_id, level = (
+        update.effective_chat.id,
+        str(doc["scenario_id"]),
+        int(doc["level"]),
+    )
+    if not await ask_first(update, context, scenario_id, level, "practice"):
+        await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
 
 
 def ender(watch: RoundWatch) -> Handler:
@@ -132,7 +157,8 @@ def ender(watch: RoundWatch) -> Handler:
         if not running:
             await answer(update, context, ct(context.lang, "no_round"))
             return
-        ended, summary = await call(rounds.end_round, data, me, running[0]["id"])
+        focus = context.services.practice.scenario(running[0]["scenario_id"]).focus
+        ended, summary = await call(rounds.end_round, data, me, running[0]["id"], focus=focus)
         watch.forget()
         await show_board(context, data, ended.id)
         await answer(update, context, summary_text(context, context.lang, ended, summary, None))
@@ -180,7 +206,8 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("round_start", round_start, filters=private))
     app.add_handler(CommandHandler("round_end", ender(watch), filters=private))
     app.add_handler(CallbackQueryHandler(choose_scenario, pattern=cb.ROUND))
-    app.add_handler(CallbackQueryHandler(choose_names, pattern=cb.ROUND_SCENARIO))
+    app.add_handler(CallbackQueryHandler(choose_level, pattern=cb.ROUND_SCENARIO))
+    app.add_handler(CallbackQueryHandler(choose_names, pattern=cb.ROUND_LEVEL))
     app.add_handler(CallbackQueryHandler(starter(watch), pattern=cb.ROUND_START))
     app.add_handler(CallbackQueryHandler(join_round, pattern=cb.ROUND_JOIN))
     app.add_handler(TypeHandler(Update, watch.after_update), group=1)

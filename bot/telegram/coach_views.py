@@ -23,8 +23,8 @@ from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
-from bot.telegram.texts import Html
+from bot.telegram.replies import answer, drop_keyboard, edit, send_document, send_photo
+from bot.telegram.texts import Html, label, t
 
 View = Callable[[Update, Context, cohorts.Cohort], Awaitable[None]]
 
@@ -98,8 +98,23 @@ async def show_qr(update: Update, context: Context, cohort: cohorts.Cohort) -> N
         )
 
 
+async def ask_new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """Ask before revoking: the old code, link and QR code stop working."""
+    lang = context.lang
+    yes = Button(label(lang, "flow.btn_revoke_yes"), callback_data=cb.cohort("rvy", cohort.id))
+    no = Button(label(lang, "flow.btn_revoke_no"), callback_data=cb.cohort("rvn", cohort.id))
+    question = t(lang, "flow.revoke_ask", cohort=cohort.name, code=cohort.code or "–")
+    await answer(update, context, question, Markup([[yes, no]]))
+
+
+async def keep_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
+    """No to the new code: the question goes, the code stays."""
+    await edit(update, t(context.lang, "flow.revoke_kept", code=cohort.code or "–"))
+
+
 async def new_code(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """Revoke the join code and issue a new one."""
+    await drop_keyboard(update)
     fresh = await call(
         cohorts.revoke_code, records(context), await actor(update, context), cohort.id
     )
@@ -146,8 +161,8 @@ async def show_calibration(update: Update, context: Context, cohort: cohorts.Coh
     """Judge-vs-coach agreement per criterion."""
     rubric = context.services.practice.rubric
     results = await call(calibration.cohort_calibration, records(context), cohort, rubric)
-    worst = [r.criterion for r in calibration.worst_first(results)]
-    table = render_calibration(results, worst)
+    names = {c.id: c.name(context.lang) for c in rubric.criteria}
+    table = render_calibration(results, context.lang, names)
     await answer(
         update, context, ct(context.lang, "calibration_title", cohort=cohort.name, table=table)
     )
@@ -159,7 +174,9 @@ VIEWS: dict[str, View] = {
     "hm": show_heatmap,
     "rs": show_recent,
     "qr": show_qr,
-    "rv": new_code,
+    "rv": ask_new_code,
+    "rvy": new_code,
+    "rvn": keep_code,
     "csv": send_csv,
     "html": send_html,
     "cal": show_calibration,

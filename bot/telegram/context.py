@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -23,6 +25,40 @@ RoleResolver = Callable[[str], Awaitable[Role]]
 Transcriber = Callable[[bytes, str, Settings], Awaitable[str]]
 
 
+#: How long a quick identical repeat (a double send) is ignored, in seconds.
+REPEAT_WINDOW = 5.0
+
+
+@dataclass(frozen=True)
+class Pace:
+    """The timing of bursts: the window that joins messages into one turn, how long an
+    identical repeat is ignored, and the clock and sleep they use (tests inject their own)."""
+
+    window: float
+    repeat_window: float = REPEAT_WINDOW
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    clock: Callable[[], float] = time.monotonic
+
+
+@dataclass
+class Burst:
+    """A chat's messages waiting to be played as one turn, and the turn being played."""
+
+    texts: list[str] = field(default_factory=list)
+    message_id: int | None = None  # the latest message, which the feedback replies to
+    user_id: str = ""
+    timer: asyncio.Task[None] | None = None
+    playing: asyncio.Lock = field(default_factory=asyncio.Lock)
+    last_text: str = ""
+    last_at: float = float("-inf")
+
+    def take(self) -> tuple[str, int | None]:
+        """The pending messages as one text (and the latest message id); empties the burst."""
+        text, message_id = "\n".join(self.texts), self.message_id
+        self.texts, self.message_id = [], None
+        return text, message_id
+
+
 @dataclass
 class Services:
     """What the handlers call: the same domain objects the CLI uses."""
@@ -32,6 +68,7 @@ class Services:
     store: AsyncStore
     role_of: RoleResolver
     transcribe: Transcriber | None = None
+    pace: Pace = field(default_factory=lambda: Pace(0.0))
 
 
 @dataclass
@@ -43,10 +80,14 @@ class ChatData:
     session: Session | None = None  # the active session, cached once loaded
     session_loaded: bool = False
     delete_token: str | None = None  # the /delete_me confirmation that is still valid
+    burst: Burst = field(default_factory=Burst)
+    comment_for: dict[str, Any] | None = None  # the turn a coach was just asked to comment on
+    comment_loaded: bool = False  # comment_for read from the store since the bot started
 
     def forget(self) -> None:
         """Drop everything remembered (after /delete_me)."""
         self.lang, self.session, self.session_loaded, self.delete_token = None, None, False, None
+        self.comment_for, self.comment_loaded = None, False
 
 
 class BotData:

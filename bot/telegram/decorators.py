@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
+from bot import i18n
 from bot.coaching.access import Role
 from bot.core.datafile import LANGS, Lang
 from bot.telegram.context import Context
@@ -30,8 +31,7 @@ async def resolve_lang(update: Update, context: Context) -> Lang:
     chat = context.chat
     if chat.lang is None and update.effective_user is not None:
         user = update.effective_user
-        record = await context.services.store.get_user(str(user.id))
-        stored = (record or {}).get("lang")
+        stored = (await context.services.store.profile(str(user.id))).get("lang")
         chat.lang = (
             stored
             if stored in LANGS
@@ -52,10 +52,12 @@ def for_users(role: Role = Role.REP) -> Callable[[Handler], Handler]:
         async def checked(update: Update, context: Context) -> None:
             chat, user = update.effective_chat, update.effective_user
             if user is None or chat is None or chat.type != ChatType.PRIVATE:
+                await refuse_button(update, context.services.settings.default_lang)
                 return
             lang = await resolve_lang(update, context)
             if role > Role.REP and await context.services.role_of(str(user.id)) < role:
-                await context.bot.send_message(chat.id, t(lang, "not_allowed"))
+                if not await refuse_button(update, lang):
+                    await context.bot.send_message(chat.id, t(lang, "not_allowed"))
                 return
             await handler(update, context)
 
@@ -65,6 +67,17 @@ def for_users(role: Role = Role.REP) -> Callable[[Handler], Handler]:
 
 
 rep = for_users(Role.REP)
+
+
+async def refuse_button(update: Update, lang: Lang) -> bool:
+    """Answer a refused button press with "not allowed" (the client spins until answered);
+    False when the update is no button press."""
+    query = update.callback_query
+    if query is None:
+        return False
+    with contextlib.suppress(TelegramError):
+        await query.answer(i18n.text(lang, "edges.not_allowed"))
+    return True
 
 
 class StaleButton(Exception):
@@ -80,6 +93,8 @@ def button(handler: Handler) -> Handler:
         query = update.callback_query
         notice: str | None = None
         try:
+            if query is not None and not query.data:
+                raise StaleButton  # empty data matches every pattern in python-telegram-bot
             await handler(update, context)
         except StaleButton:
             notice = label(context.lang, "stale_button")

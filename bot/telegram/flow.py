@@ -7,11 +7,14 @@ fresh or restarted bot), resumed from the store, which is written after every ch
 
 from __future__ import annotations
 
-import asyncio
+import logging
+from zoneinfo import ZoneInfo
 
+from bot import i18n
 from bot.core.practice import MAX_REPLY_CHARS, clean_reply
 from bot.core.progress import MEDAL_RANK, Progress, progress
 from bot.core.session import Mode, Session
+from bot.errors import StoreError
 from bot.telegram import keyboards
 from bot.telegram.cards import (
     customer_text,
@@ -22,8 +25,10 @@ from bot.telegram.cards import (
 )
 from bot.telegram.context import Context
 from bot.telegram.replies import Typing, send
-from bot.telegram.texts import t
+from bot.telegram.texts import esc, t
 from bot.telegram.transport import background
+
+log = logging.getLogger(__name__)
 
 
 async def active(context: Context, user_id: str) -> Session | None:
@@ -86,17 +91,27 @@ async def play(
         result = await practice.reply(session, text, on_customer=on_customer)
     finally:
         await typing.stop()
-    # The durable write overlaps with sending the feedback, which yields to other reps'
-    # customer answers under load; the handler ends only once the turn is on disk.
-    saving = asyncio.ensure_future(context.services.store.save_session(session))
-    try:
-        if session.mode == "practice":
-            with background():
-                await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
-    finally:
-        await saving
+    # The score is the turn's acknowledgement, so it waits for the turn to be on disk.
+    if not await saved(context, chat_id, session):
+        return
+    if session.mode == "practice":
+        with background():  # yields to other reps' customer answers under load
+            await send(context, chat_id, feedback_text(result.turn, lang), reply_to=message_id)
     if result.finished:
         await finish(context, chat_id, session)
+
+
+async def saved(context: Context, chat_id: int, session: Session) -> bool:
+    """Write the session; if the disk refuses, say plainly that the turn was not saved and
+    forget it here too, so that sending it again stores it once (the disk is the truth)."""
+    try:
+        await context.services.store.save_session(session)
+    except StoreError as exc:
+        log.error("turn not saved: %s", exc)
+        context.chat.session, context.chat.session_loaded = None, False
+        await send(context, chat_id, esc(i18n.text(session.lang, "store.turn_not_saved")))
+        return False
+    return True
 
 
 async def finish(context: Context, chat_id: int, session: Session) -> None:
@@ -106,6 +121,9 @@ async def finish(context: Context, chat_id: int, session: Session) -> None:
     await context.services.store.save_session(session)
     if context.chat.session is session:
         context.chat.session = None
+    if not session.turns:  # nothing to score: no card, and it counts nowhere
+        await send(context, chat_id, t(session.lang, "flow.ended_unanswered"))
+        return
     scenario = practice.scenario(session.scenario_id)
     text = report_text(card, session, scenario, practice.rubric)
     written = await practice.summary(session, card)
@@ -158,7 +176,8 @@ async def progress_of(context: Context, user_id: str) -> Progress:
     practice = context.services.practice
     sessions = await context.services.store.load_sessions(user_id)
     focus = {sid: scenario.focus for sid, scenario in practice.scenarios.items()}
-    return progress(sessions, practice.rubric, focus)
+    zone = ZoneInfo(context.services.settings.timezone)  # the streak counts the rep's days
+    return progress(sessions, practice.rubric, focus, tz=zone)
 
 
 async def recommended(context: Context, user_id: str) -> tuple[str, int]:

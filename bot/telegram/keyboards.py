@@ -74,6 +74,19 @@ def report(session: Session) -> Markup:
     )
 
 
+def switch(scenario_id: str, level: int, mode: Mode, lang: Lang) -> Markup:
+    """End the ongoing role-play for a new one, or keep going."""
+    yes = callbacks.switch(scenario_id, level, mode)
+    return Markup(
+        [
+            [
+                Button(label(lang, "flow.btn_switch"), callback_data=yes),
+                Button(label(lang, "flow.btn_keep"), callback_data=callbacks.keep()),
+            ]
+        ]
+    )
+
+
 def history(
     summaries: Iterable[SessionSummary], scenarios: dict[str, Scenario], lang: Lang
 ) -> Markup:

@@ -7,11 +7,12 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.core.scenarios import Scenario
 from bot.core.session import Mode
-from bot.telegram import callbacks, flow, keyboards
+from bot.telegram import burst, callbacks, flow, keyboards
 from bot.telegram.cards import brief_text, level_name, mode_name, picker_text
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.replies import answer, edit
+from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html, t
 
 
@@ -74,8 +75,16 @@ def _chosen(context: Context) -> tuple[Scenario, int, Mode]:
 @button
 async def go(update: Update, context: Context) -> None:
     """Start the chosen customer at the chosen difficulty and mode."""
-    assert update.effective_user is not None and update.effective_chat is not None
     scenario, level, mode = _chosen(context)
+    if not await ask_first(update, context, scenario.id, level, mode):
+        await _begin_picked(update, context, scenario, level, mode)
+
+
+async def _begin_picked(
+    update: Update, context: Context, scenario: Scenario, level: int, mode: Mode
+) -> None:
+    """Turn the pressed message into a note of the choice, and start."""
+    assert update.effective_user is not None and update.effective_chat is not None
     lang = context.lang
     title, level_text, mode_text = (
         scenario.title(lang),
@@ -89,10 +98,27 @@ async def go(update: Update, context: Context) -> None:
 
 @rep
 @button
+async def switch(update: Update, context: Context) -> None:
+    """Yes to "end the ongoing role-play?": start the new one."""
+    scenario, level, mode = _chosen(context)
+    await _begin_picked(update, context, scenario, level, mode)
+
+
+@rep
+@button
+async def keep(update: Update, context: Context) -> None:
+    """No to "end the ongoing role-play?": it goes on."""
+    await edit(update, t(context.lang, "flow.switch_kept"))
+
+
+@rep
+@button
 async def again(update: Update, context: Context) -> None:
     """From a report card: the same customer, difficulty and mode once more."""
     assert update.effective_user is not None and update.effective_chat is not None
     scenario, level, mode = _chosen(context)
+    if await ask_first(update, context, scenario.id, level, mode):
+        return
     user_id, chat_id = str(update.effective_user.id), update.effective_chat.id
     await flow.begin(context, chat_id, user_id, scenario.id, level, mode)
 
@@ -104,15 +130,14 @@ async def next_recommended(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_chat
     user_id, chat_id = str(update.effective_user.id), update.effective_chat.id
     scenario_id, level = await flow.recommended(context, user_id)
-    await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
+    if not await ask_first(update, context, scenario_id, level, "practice"):
+        await flow.begin(context, chat_id, user_id, scenario_id, level, "practice")
 
 
 @rep
 async def reply(update: Update, context: Context) -> None:
-    """A rep's line in the role-play."""
-    message, user = update.effective_message, update.effective_user
-    assert message is not None and message.text is not None and user is not None
-    await flow.play(context, message.chat_id, str(user.id), message.text, message.message_id)
+    """A rep's line in the role-play (messages in a quick burst are one line)."""
+    await burst.receive(update, context)
 
 
 def register(app: App) -> None:
@@ -124,5 +149,7 @@ def register(app: App) -> None:
     app.add_handler(CallbackQueryHandler(go, pattern=callbacks.GO))
     app.add_handler(CallbackQueryHandler(again, pattern=callbacks.AGAIN))
     app.add_handler(CallbackQueryHandler(next_recommended, pattern=callbacks.NEXT))
+    app.add_handler(CallbackQueryHandler(switch, pattern=callbacks.SWITCH))
+    app.add_handler(CallbackQueryHandler(keep, pattern=callbacks.KEEP))
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & private
     app.add_handler(MessageHandler(text, reply))

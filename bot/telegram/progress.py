@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.charts import progress_chart
 from bot.coaching.records import Records
 from bot.coaching.reviews import transcript_reviews
@@ -18,10 +21,12 @@ from bot.telegram.coach_common import call
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.format import date
-from bot.telegram.replies import answer, send_document, send_photo
-from bot.telegram.texts import t
+from bot.telegram.replies import answer, send_document, send_photo, show_action
+from bot.telegram.texts import esc, t
 
 HISTORY_LENGTH = 10
+
+log = logging.getLogger(__name__)
 
 
 @rep
@@ -33,8 +38,10 @@ async def show_progress(update: Update, context: Context) -> None:
     if not found.sessions:
         await answer(update, context, t(lang, "progress_empty"))
         return
+    chat_id = update.effective_chat.id
+    await show_action(context, chat_id, ChatAction.UPLOAD_PHOTO)  # drawing takes a moment
     png = await asyncio.to_thread(progress_chart, found, practice.rubric, lang)
-    await send_photo(context, update.effective_chat.id, png, t(lang, "progress_caption"))
+    await send_photo(context, chat_id, png, t(lang, "progress_caption"))
     await answer(update, context, progress_text(found, practice.rubric, practice.scenarios, lang))
 
 
@@ -43,7 +50,15 @@ async def history(update: Update, context: Context) -> None:
     """The rep's recent sessions as buttons."""
     assert update.effective_user is not None
     store, lang = context.services.store, context.lang
-    recent = await store.sessions(str(update.effective_user.id), limit=HISTORY_LENGTH)
+    user_id = str(update.effective_user.id)
+    # Sessions ended before any reply were never scored: they are not part of the history.
+    stored = await store.sessions(user_id)
+    recent = [s for s in stored if s.turns][:HISTORY_LENGTH]
+    if damaged := await store.unreadable(user_id):  # the rest is listed; say what is not
+        files = ", ".join(path.stem for path in damaged)
+        await answer(
+            update, context, esc(i18n.plural(lang, "store.unreadable", len(damaged), files=files))
+        )
     if not recent:
         await answer(update, context, t(lang, "history_empty"))
         return
@@ -65,7 +80,11 @@ async def transcript(update: Update, context: Context) -> None:
     practice, lang = context.services.practice, context.lang
     scenario = practice.scenario(session.scenario_id)
     title, customer = scenario.title(session.lang), scenario.persona.name
-    notes = await call(transcript_reviews, Records(context.services.store), session.id)
+    try:
+        notes = await call(transcript_reviews, Records(context.services.store), session.id)
+    except StoreError as exc:  # damaged reviews: the transcript itself is not in that file
+        log.warning("%s", exc)
+        notes = []
     page = render_transcript_html(
         session, practice.rubric, reviews=notes, title=title, customer=customer
     )

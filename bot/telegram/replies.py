@@ -109,6 +109,14 @@ async def send_photo(context: Context, chat_id: int, png: bytes, caption: Html) 
     )
 
 
+async def show_action(context: Context, chat_id: int, action: ChatAction) -> None:
+    """Show a chat action ("sending photo…") for the next few seconds; a nicety that never fails."""
+    try:
+        await context.bot.send_chat_action(chat_id, action)
+    except TelegramError as exc:
+        log.info("%s indicator failed in chat %s: %s", action, chat_id, exc)
+
+
 class Typing:
     """Shows "typing…" in a chat from `start()` until `stop()`, if that takes longer than
     TYPING_AFTER seconds; also usable as `async with Typing(...)`."""

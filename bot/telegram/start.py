@@ -5,28 +5,41 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.coaching.access import Role
 from bot.core.datafile import Lang
+from bot.hygiene import clean_name
 from bot.telegram import callbacks, keyboards
+from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, rep
 from bot.telegram.replies import answer, drop_keyboard
-from bot.telegram.texts import t
+from bot.telegram.texts import Html, t
+
+
+async def welcome(update: Update, context: Context) -> None:
+    """Remember the rep's name; explain the idea and how to begin."""
+    user = update.effective_user
+    assert user is not None  # checked by @rep
+    name = clean_name(user.first_name)
+    await context.services.store.update_user(str(user.id), name=name)
+    await answer(update, context, t(context.lang, "welcome", name=name))
 
 
 @rep
 async def start(update: Update, context: Context) -> None:
     """Welcome the rep, explain the idea and offer the language choice."""
-    user = update.effective_user
-    assert user is not None  # checked by @rep
-    await context.services.store.update_user(str(user.id), name=user.first_name)
-    await answer(update, context, t(context.lang, "welcome", name=user.first_name))
+    await welcome(update, context)
     await answer(update, context, t(context.lang, "choose_lang"), keyboards.langs())
 
 
 @rep
 async def help_command(update: Update, context: Context) -> None:
-    """List the commands."""
-    await answer(update, context, t(context.lang, "help"))
+    """List the commands; coaches (and admins) get theirs too."""
+    assert update.effective_user is not None
+    text = t(context.lang, "help")
+    if await context.services.role_of(str(update.effective_user.id)) >= Role.COACH:
+        text = Html(f"{text}\n\n{ct(context.lang, 'coach_help')}")
+    await answer(update, context, text)
 
 
 @rep

@@ -75,6 +75,7 @@ class Sent:
     at: float = field(default_factory=time.perf_counter)
     edits: int = 0
     obj: dict[str, Any] = field(default_factory=dict)  # the Message object as the API returns it
+    force_reply: dict[str, Any] | None = None  # a ForceReply sent with it (opens the reply box)
 
     @property
     def buttons(self) -> list[dict[str, Any]]:

@@ -43,6 +43,19 @@ def check_text(text: Any, parse_mode: Any, limit: int, what: str) -> tuple[str, 
     return plain, raw
 
 
+def check_force_reply(markup: Any) -> dict[str, Any] | None:
+    """A ForceReply markup (opens the client's reply box) as Telegram validates it; None when
+    `markup` is something else."""
+    if not isinstance(markup, dict) or "force_reply" not in markup:
+        return None
+    if markup["force_reply"] is not True:
+        raise ApiError(400, 'Bad Request: field "force_reply" must be True')
+    placeholder = markup.get("input_field_placeholder", "")
+    if not isinstance(placeholder, str) or len(placeholder) > 64:
+        raise ApiError(400, "Bad Request: input_field_placeholder must be 0-64 characters")
+    return markup
+
+
 def check_markup(markup: Any) -> dict[str, Any] | None:
     """An inline keyboard as Telegram validates it."""
     if markup in (None, ""):

@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.fakes import bot_api_setup as setup
 from tests.fakes.bot_api import BOT, CHAT_ACTIONS, ApiError, FakeBotApi, Sent
-from tests.fakes.bot_api_checks import check_markup, check_text
+from tests.fakes.bot_api_checks import check_force_reply, check_markup, check_text
 
 Files = dict[str, tuple[bytes, str]]
 Params = dict[str, Any]
@@ -127,9 +127,12 @@ async def get_updates(api: FakeBotApi, params: Params, files: Files) -> Any:
 def send_message(api: FakeBotApi, params: Params, files: Files) -> Any:
     chat = _chat(api, params)
     plain, raw = check_text(params.get("text"), params.get("parse_mode"), 4096, "message")
-    markup = check_markup(_json(params, "reply_markup"))
+    requested = _json(params, "reply_markup")
+    force = check_force_reply(requested)  # not part of the returned message, as in Telegram
+    markup = None if force else check_markup(requested)
     reply_to = _reply_to(api, chat, params)
     sent = Sent(chat["id"], api.next_message_id(chat["id"]), plain, raw, markup, reply_to=reply_to)
+    sent.force_reply = force
     return _new(api, params, sent)
 
 

@@ -20,7 +20,10 @@ def _json(params: Params, name: str) -> Any:
 
 def _scope_key(params: Params) -> tuple[str, str]:
     scope = _json(params, "scope") or {"type": "default"}
-    return scope.get("type", "default"), str(params.get("language_code") or "")
+    kind = str(scope.get("type", "default"))
+    if "chat_id" in scope:  # chat scopes are per chat: ("chat:123", "")
+        kind = f"{kind}:{scope['chat_id']}"
+    return kind, str(params.get("language_code") or "")
 
 
 def set_my_commands(api: FakeBotApi, params: Params, files: Files) -> Any:

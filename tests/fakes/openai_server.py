@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-Fault = Literal["hang", "drop", "malformed"]
+Fault = Literal["hang", "drop", "malformed", "trickle"]
 
 
 @dataclass
@@ -52,6 +52,11 @@ def rate_limited(retry_after: float) -> Answer:
 def hang(seconds: float = 30.0) -> Answer:
     """Accept the request and never answer (until `seconds` pass or the server stops)."""
     return Answer(fault="hang", delay=seconds)
+
+
+def trickle(interval: float, content: str = "OK") -> Answer:
+    """A 200 whose body arrives one byte every `interval` seconds (no read timeout ever fires)."""
+    return Answer(content=content, fault="trickle", delay=interval)
 
 
 def drop() -> Answer:
@@ -106,6 +111,8 @@ class FakeOpenAI:
         self.transcript = transcript
         self.model = model
         self.requests: list[Recorded] = []
+        #: Chat requests the server has finished answering (or given up on), in order.
+        self.finished: list[str] = []
         self._queue: deque[Answer] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -232,6 +239,15 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(404, {"error": {"message": f"no route {self.path}"}})
                 return
             answer = fake.next_answer(body)
+            try:
+                self._answer(answer, body)
+            finally:
+                fake.finished.append(answer.fault or str(answer.status))
+
+        def _answer(self, answer: Answer, body: dict[str, Any]) -> None:
+            if answer.fault == "trickle":
+                self._trickle(answer, body)
+                return
             if fake.latency or answer.delay:
                 fake.wait(fake.latency + (0 if answer.fault == "hang" else answer.delay))
             if answer.fault == "hang":
@@ -249,6 +265,22 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(answer.status, {"error": err}, answer.headers)
                 return
             self._send(200, completion_body(answer, body, fake.model), answer.headers)
+
+        def _trickle(self, answer: Answer, body: dict[str, Any]) -> None:
+            data = json.dumps(completion_body(answer, body, fake.model)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            try:
+                for byte in data:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    fake.wait(answer.delay)
+                    if fake._stopping.is_set():
+                        break
+            except OSError:  # the client gave up and closed the connection
+                self.close_connection = True
 
         def _transcription(self, raw: bytes) -> None:
             if not re.search(rb'name="file"; filename="[^"]+"', raw):
@@ -268,3 +300,26 @@ def serve(**kw: Any) -> Iterator[FakeOpenAI]:
 def _headers(handler: BaseHTTPRequestHandler) -> dict[str, str]:
     """Request headers with lower-case names."""
     return {k.lower(): v for k, v in handler.headers.items()}
+
+
+#: What the scenario-drafting prompt says first (prompts/scenario_draft.j2).
+DRAFT_MARK = "You write practice scenarios"
+
+
+def is_scenario_draft(body: dict[str, Any]) -> bool:
+    """Whether a chat request asks for a scenario file."""
+    messages = body.get("messages") or [{}]
+    return DRAFT_MARK in str(messages[0].get("content", ""))
+
+
+def scenario_drafter(body: dict[str, Any]) -> Answer:
+    """Answer a drafting request as an obedient model would: the prompt's template, retitled
+    after the brief, inside a ```yaml fence (which the bot must take off)."""
+    system, user = (str(m.get("content", "")) for m in body["messages"][:2])
+    template = system.split("The template:\n", 1)[1]
+    brief = re.search(r"<brief>(.*?)</brief>", user, re.DOTALL)
+    title = (brief.group(1) if brief else "Draft").split(".")[0].strip()[:60] or "Draft"
+    new_title = f"title: {json.dumps(title, ensure_ascii=False)}"
+    text = re.sub(r"^title: .*$", new_title, template, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^id: .*$", "id: drafted-by-model", text, count=1, flags=re.MULTILINE)
+    return chat(f"```yaml\n{text}\n```")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.core.offline_judge.patterns import compile_folded, rx
 
-#: A stated price or amount.
+#: A stated price or amount. The amount is bounded ("1 250 000,00" is 12 characters): an
+#: unbounded run of digits and spaces made matching quadratic in digit-heavy text.
 PRICE = compile_folded(
-    r"(?<!\w)(?:\d[\d\s.,]*\s*(?:kr|kronor|sek|:-|\$|€|£|eur|euros?|usd|dollars?|mkr|msek|tkr|k|m|m\s?kr"
+    r"(?<!\w)(?:\d[\d\s.,]{0,24}\s*(?:kr|kronor|sek|:-|\$|€|£|eur|euros?|usd|dollars?|mkr|msek|tkr|k|m|m\s?kr"
     r"|/st|/mån|/month|/user|/unit|each|apiece|ex(?:kl)?\.?\s*moms|excl\.?\s*vat|excl\w*|per\s+(?:unit|piece|user"
     r"|month|styck|st|användare|månad|år|year))(?!\w)|(?:\$|€|£)\s*\d"
     r"|(?:price|prices|pris|priset|priser|cost|costs|kostar|kostnaden|lowest|lägsta|bästa|best)\s*(?:is|are|är"
