@@ -127,10 +127,15 @@ def text(lang: Lang, key: str, /, **params: Any) -> str:
     return catalogue()[lang][key].forms[0].format(**_words(lang, params))
 
 
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(_LOCALES[lang])
+
+
 def plural(lang: Lang, key: str, n: int, /, **params: Any) -> str:
     """The plural-aware text `key` for count `n` (`{n}` is filled too): "1 dag", "2 dagar"."""
     forms = catalogue()[lang][key].forms
-    index = Locale.parse(_LOCALES[lang]).plural_form(n)
+    index = _locale(lang).plural_form(n)
     position = {"one": 0}.get(index, 1 if len(forms) > 1 else 0)
     return forms[min(position, len(forms) - 1)].format(n=n, **_words(lang, params))
 
@@ -144,7 +149,7 @@ def render(lang: Lang, message: Message | str) -> str:
 
 def language_name(lang: Lang) -> str:
     """The language's name in English ("Swedish"), for prompts that tell a model what to write."""
-    return str(Locale.parse(_LOCALES[lang]).get_language_name("en"))
+    return str(_locale(lang).get_language_name("en"))
 
 
 def number(lang: Lang, value: float, decimals: int = 1) -> str:
@@ -171,6 +176,11 @@ def day(lang: Lang, moment: dt.datetime | dt.date | float, zone: str | None = No
     if not isinstance(moment, dt.date) or isinstance(moment, dt.datetime):
         moment = _local(moment, zone).date()
     return format_date(moment, format="d MMM", locale=_LOCALES[lang])
+
+
+def stamp(moment: dt.datetime | float, zone: str | None = None) -> str:
+    """A sortable local date and time that spreadsheets read as one: "2026-11-30 14:05"."""
+    return _local(moment, zone).strftime("%Y-%m-%d %H:%M")
 
 
 def clock(lang: Lang, moment: dt.datetime | float, zone: str | None = None) -> str:

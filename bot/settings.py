@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
@@ -85,6 +85,12 @@ class Settings(BaseModel):
 
         return Store(self.data_dir, lock_wait=self.lock_wait, command=command)
 
+    def model_post_init(self, context: Any, /) -> None:
+        """Every settings object, however built, makes its secrets known to the redactor."""
+        from bot.redact import remember
+
+        remember(self.secret_values())
+
     def secret_values(self) -> list[str]:
         """Every configured secret, for masking: tokens, keys and URL credentials.
 
@@ -143,7 +149,4 @@ def load_settings(**overrides: object) -> Settings:
 
     i18n.use_timezone(settings.timezone)
 
-    from bot.redact import remember
-
-    remember(settings.secret_values())
     return settings

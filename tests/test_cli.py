@@ -85,7 +85,9 @@ def test_chat_json_prints_one_object_with_the_contract_keys(tmp_path: Path) -> N
 
 
 def test_chat_with_unknown_scenario_says_which_exist(tmp_path: Path) -> None:
-    result = salescoach("chat", "--scenario", "nope", stdin="hi\n", data_dir=tmp_path)
+    result = salescoach(
+        "chat", "--scenario", "nope", "--lang", "en", stdin="hi\n", data_dir=tmp_path
+    )
     assert result.returncode == 1
     assert "Unknown scenario 'nope'" in result.stderr
 

@@ -76,7 +76,7 @@ def test_progress_text_names_what_to_train_next_and_draws_the_chart(
 def test_history_lists_sessions_newest_first(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["history", "--user", "anna"]) == 0
+    assert main(["history", "--user", "anna", "--lang", "en"]) == 0
 
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[8] for line in lines] == ["anna1", "anna0"]
@@ -123,13 +123,13 @@ def test_export_prints_everything_as_json(store: Store, capsys: pytest.CaptureFi
 def test_export_of_an_unknown_user_says_so(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export", "--user", "ghost"]) == 1
+    assert main(["export", "--user", "ghost", "--lang", "en"]) == 1
 
     assert "Nothing is stored for 'ghost'" in capsys.readouterr().err
 
 
 def test_forget_with_yes_deletes_the_rep(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["forget", "--user", "anna", "--yes"]) == 0
+    assert main(["forget", "--user", "anna", "--yes", "--lang", "en"]) == 0
 
     assert "Deleted all data for 'anna'." in capsys.readouterr().out
     assert store.user_ids() == []
@@ -140,7 +140,7 @@ def test_forget_without_yes_off_a_terminal_refuses(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
 
-    assert main(["forget", "--user", "anna"]) == 1
+    assert main(["forget", "--user", "anna", "--lang", "en"]) == 1
 
     assert "add --yes" in capsys.readouterr().err
     assert store.user_ids() == ["anna"]

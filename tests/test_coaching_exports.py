@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from bot.coaching import cohorts, exports, reviews
+from bot.core.scenarios import default_scenarios
 from bot.core.state import Outcome
 from tests.coaching_world import T0, Team, records_in, session, team, turn
 
@@ -69,3 +72,48 @@ def test_cohort_html_report_lists_members_and_escapes_names(tmp_path: Path) -> N
     assert "3 members" in html
     assert "Anna" in html and "Bo" in html and "Cy" not in html
     assert 'src="data:image/png;base64,iVBORw=="' in html
+
+
+def test_swedish_csv_opens_in_swedish_excel(tmp_path: Path) -> None:
+    t = seeded(tmp_path)
+    text = exports.cohort_csv(t.records, t.cohort_a, lang="sv")
+    assert text.startswith("\ufeffgrupp;säljar_id;säljare;pass_id;scenario;nivå;läge;")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0][13:19] == [
+        "Utmana",
+        "Hitta behovet",
+        "Tillför insikt",
+        "Ta ansvar",
+        "Driv nästa steg",
+        "Respekt och relation",
+    ]
+    anna = rows[1]
+    assert anna[:8] == [
+        "Team A",
+        "anna",
+        "Anna",
+        "a1",
+        "Bästa pris senast fredag",
+        "1",
+        "Övning",
+        "2023-11-15 01:13",  # Stockholm time, which Excel reads as a date
+    ]
+    assert anna[9] == "Vunnen affär" and anna[13:15] == ["2,50", "2,00"]
+
+
+def test_swedish_cohort_report_has_no_english_and_names_scenarios(tmp_path: Path) -> None:
+    from bot.coaching import assignments
+
+    t = seeded(tmp_path)
+    assignments.assign(
+        t.records, t.coach_a, t.cohort_a.id, "let-it-mature", level=2, deadline=T0 + 10**6, now=T0
+    )
+    page = exports.cohort_html(t.records, t.cohort_a, lang="sv", now=T0 + 10_000)
+    assert '<html lang="sv">' in page and "<h2>Medlemmar</h2>" in page
+    assert "2 medlemmar" in page and "Senaste poäng" in page
+    assert default_scenarios()["let-it-mature"].title("sv") in page
+    assert "let-it-mature" not in page
+    for english in ("Members", "Recent score", "Skills", "Assignments", "member"):
+        assert english not in page
+    one = exports.cohort_html(records_in(tmp_path / "empty"), t.cohort_a, lang="sv", now=T0)
+    assert "Ingen har gått med än." in one

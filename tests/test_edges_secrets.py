@@ -209,3 +209,34 @@ def test_a_remembered_secret_of_any_shape_is_masked_in_log_lines_and_tracebacks(
     RedactingFilter().filter(record)
     line = logging.Formatter().format(record)
     assert "hunter2" not in line and "login ***" in line and "failed with ***" in line
+
+
+async def test_the_bot_with_a_failing_llm_keeps_secrets_out_of_chats_logs_and_files(
+    data_dir: Path, failing_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.engine import build_practice
+    from bot.redact import install_log_filter
+    from tests.fakes.llm_world import llm_settings
+    from tests.telegram_world import World, started
+
+    install_log_filter()
+    caplog.handler.addFilter(RedactingFilter())
+    api = await FakeBotApi().start()
+    llm = llm_settings(
+        with_password(failing_llm.url), OPENAI_API_KEY=KEY, SALESCOACH_LLM_MAX_RETRIES=0
+    )
+    app = await started(api, data_dir, practice=build_practice(llm), settings={"engine": "llm"})
+    try:
+        world = World(api, app)
+        rep = world.rep(lang="en")
+        picker = (await world.step(rep, "/practice"))[0]
+        await world.press(rep, picker, data="brief:cards-never-arrived:practice")
+        await world.press(rep, picker, data="go:cards-never-arrived:1:practice")
+        answers = await world.step(rep, "What do you need the cards for?")
+    finally:
+        await app.shutdown()
+        await api.stop()
+    shown = "\n".join(message.text for message in answers)
+    assert "did not answer" in shown and MASK in shown  # the note, with the secret masked
+    assert failing_llm.chat_requests
+    assert_no_canary(shown + caplog.text, data_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -159,3 +160,14 @@ async def test_even_a_bug_in_the_llm_customer_does_not_lose_the_turn():
     assert meter.notes == [
         "The AI customer did not answer (internal error); the offline customer took this line."
     ]
+
+
+def test_the_fact_the_domain_chose_is_released_whatever_its_place_in_the_file():
+    request = dataclasses.replace(
+        customer_request(state=CustomerState(trust=50, patience=60, revealed=2, told=0b1001)),
+        told=3,
+    )
+    user = LLMCustomer(None, "m").messages(request)[-1]["content"]  # type: ignore[arg-type]
+    facts = [f("sv") for f in scenario().hidden.reveals]
+    assert f"share this one now, in your own words: {facts[3]}" in user
+    assert facts[0] in user and facts[1] not in user and facts[2] not in user

@@ -3,6 +3,8 @@ kind of mistake, and a scenario written only from the template playing fairly of
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import paths
@@ -10,7 +12,8 @@ from bot.core.datafile import Lang
 from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
-from bot.core.scenario_check import MAX_BYTES, QUOTE_CHARS, Checked, check_bytes
+from bot.core.scenario_check import MAX_BYTES, Checked, check_bytes
+from bot.core.scenario_problems import QUOTE_CHARS
 from bot.core.scenario_template import filled_from_brief, template_text
 from bot.core.scenarios import DEFAULT_LEVELS, Scenario
 from bot.core.session import Session
@@ -357,14 +360,25 @@ FACT_QUESTIONS = {
 }
 
 
-@pytest.mark.xfail(
-    reason="needs the #12 customer that answers a question with the fact it is about; "
-    "today's offline customer gives facts in file order",
-    strict=False,
-)
 @pytest.mark.parametrize("lang", ["sv", "en"])
 async def test_a_question_aimed_at_a_fact_brings_that_fact(judge: OfflineJudge, lang: Lang) -> None:
     scenario = template_scenario(lang)
     question, fact_word = FACT_QUESTIONS[lang]
     session = await play(practice_for(scenario, judge), scenario.id, lang, [question])
     assert fact_word in session.turns[-1].customer_response, trail(session)
+
+
+def test_thousands_of_nested_brackets_are_one_clear_problem() -> None:
+    result = checked("a: " + "[" * 900 + "]" * 900)
+    assert result.report("en") == [
+        "mine.yaml:1: (yaml): nested too deeply; a scenario file has only a few levels"
+    ]
+
+
+def test_the_readme_example_passes_check() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### An annotated example", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = checked(example, "README.md")
+    assert result.problems == (), result.report("en")
+    assert result.scenario is not None and result.scenario.languages == ("en",)

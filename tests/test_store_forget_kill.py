@@ -3,45 +3,52 @@ is left, and running `forget` again never answers "Nothing was stored" while tra
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import shutil
 import signal
-import subprocess
 import sys
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
 from forget_world import GONE, KEPT, kept_intact, populate, traces
 
 from bot.cli import main
-from bot.store import forget
+from bot.store import Store, forget
 
-CHILD = Path(__file__).with_name("forget_child.py")
 KILLS = 20
 SESSIONS = 50  # enough files that the kills land inside the forget, few enough to stay fast
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
+
+
+def _child(folder: Path, ready: Connection) -> None:
+    """The forgetting process: says when it has the folder, then forgets the rep."""
+    store = Store(folder, command="forget")
+    store.claim()
+    ready.send("ready")
+    store.forget_user(GONE)
+    ready.send("done")
 
 
 def _forget_in_child(folder: Path, delay: float | None) -> float:
-    """Run a forget in a child process and kill it `delay` s after it is ready (None: let it
-    finish); how long it ran after being ready."""
-    env = {**os.environ, "PYTHONPATH": str(CHILD.parent.parent)}
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(folder), GONE], stdout=subprocess.PIPE, text=True, env=env
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline() == "ready\n"
+    """Run a forget in a child process and `kill -9` it `delay` s after it is ready (None: let
+    it finish); how long it ran after being ready. The child is forked, so it starts at once."""
+    parent, child_end = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(folder, child_end))
+    child.start()
+    assert parent.recv() == "ready"
     began = time.monotonic()
     if delay is None:
-        assert child.stdout.readline() == "done\n"
+        assert parent.recv() == "done"
     else:
         time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-    child.wait(timeout=60)
-    child.stdout.close()
+        os.kill(child.pid or 0, signal.SIGKILL)
+    child.join(timeout=60)
+    parent.close()
     return time.monotonic() - began
 
 
@@ -49,7 +56,9 @@ def test_forget_killed_at_random_moments_is_finished_by_the_next_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     template = tmp_path / "template"
-    populate(template, sessions=SESSIONS)
+    with monkeypatch.context() as seeding:  # the template only has to exist, not survive a crash
+        seeding.setattr(os, "fsync", lambda fd: None)
+        populate(template, sessions=SESSIONS)
     calibration = tmp_path / "calibration"
     shutil.copytree(template, calibration)
     span = _forget_in_child(calibration, None)  # how long a whole forget takes here

@@ -8,6 +8,8 @@ import errno
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,7 +67,7 @@ async def test_a_second_serve_and_a_forget_are_refused_while_the_bot_runs(data_d
 
     assert second.returncode == 1
     said = err.decode()
-    assert f"The bot (salescoach serve, pid {first.pid}) is running on {data_dir}" in said
+    assert f"The bot (salescoach serve, pid {first.pid}) is running on {data_dir.resolve()}" in said
     assert said.count("\n") == 1  # one clear line, no traceback
     assert forget.returncode == 1
     assert b"Deleted" not in forget_out
@@ -91,7 +93,9 @@ def test_two_chat_resume_for_one_rep_lose_no_acknowledged_turn(data_dir: Path) -
     first.stdin.flush()
     seen = ""
     while _scores(seen) < 1:  # the first reply is scored, so saved: the lock is surely held
-        seen += first.stdout.readline()
+        line = first.stdout.readline()
+        assert line, "the first chat ended early"
+        seen += line
 
     second = subprocess.run(
         chat,
@@ -105,7 +109,7 @@ def test_two_chat_resume_for_one_rep_lose_no_acknowledged_turn(data_dir: Path) -
     seen += out
 
     assert second.returncode == 1
-    assert f"(chat, pid {first.pid}) is writing to {data_dir}" in second.stderr
+    assert f"(chat, pid {first.pid}) is writing to {data_dir.resolve()}" in second.stderr
     assert _scores(second.stdout) == 0
     assert first.returncode == 0
     stored = Store(data_dir).load_session(session.id)
@@ -137,8 +141,38 @@ def test_a_writer_in_the_same_folder_is_told_who_holds_it(data_dir: Path) -> Non
     Store(data_dir, lock_wait=0.1).update_user("anna", lang="sv")  # free again once it exits
 
 
+def test_a_writer_waits_for_the_holder_to_let_go(data_dir: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(data_dir)],
+        env=_env(data_dir),
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline() == "held\n"
+    written = threading.Event()
+
+    def write() -> None:
+        Store(data_dir, lock_wait=120).update_user("anna", lang="sv")
+        written.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(0.3)  # a chance to write, which it must not take while the other holds
+    assert not written.is_set()
+    holder.stdin.close()
+    holder.wait(timeout=60)
+    writer.join(timeout=120)
+
+    assert written.is_set()
+    assert Store(data_dir).get_user("anna") is not None
+
+
 _HOLD = """
 import sys
+import threading
+import time
 from pathlib import Path
 from bot.store import Store
 store = Store(Path(sys.argv[1]), command="coach")

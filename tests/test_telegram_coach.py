@@ -40,7 +40,7 @@ async def world(api: FakeBotApi, data_dir: Path) -> AsyncIterator[World]:  # noq
 
 
 def data(world: World) -> Records:
-    return Records(world.app.bot_data.services.store)  # type: ignore[union-attr]
+    return Records(world.app.bot_data.services.store.sync)  # type: ignore[union-attr]
 
 
 async def team(world: World, reps: int = 1) -> tuple[FakeUser, list[FakeUser], cohorts.Cohort]:

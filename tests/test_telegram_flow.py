@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from telegram import Update
+from telegram.ext import TypeHandler
+
 from bot.core.report import EXAM_MIN_REPLIES
 from bot.core.session import Session
 from bot.telegram.app import build_application
@@ -59,6 +62,31 @@ async def test_messages_in_one_burst_are_one_turn(api: FakeBotApi, data_dir: Pat
         assert " · 1 svar" in report.text
         (session,) = await _sessions(app, rep)
         assert [t.reply for t in session.turns] == ["\n".join(BURST)]
+
+
+async def test_after_update_handlers_see_the_turn_a_burst_played(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    """What the round leaderboard relies on: handlers after the role-play's run once the turn
+    is played, with the burst's last message as their update."""
+    clock, seen = FakeClock(), []
+    async with polling(api, data_dir, pace=clock.pace(1.5)) as app:
+
+        async def after(update: object, context: object) -> None:
+            if isinstance(update, Update) and update.message and update.message.text in BURST:
+                seen.append((update.message.text, len((await _sessions(app, rep))[0].turns)))
+
+        app.add_handler(TypeHandler(Update, after), group=2)  # after the round watch (1)
+        rep = FakeUser(api, 7003, "Sara", "sv")
+        await _start(rep)
+        rep.say(BURST[0])
+        rep.say(BURST[1])
+        await clock.sleeps(2)
+        clock.advance(1.5)
+        await rep.receive(2)  # customer and feedback
+        rep.say("/hint")  # ordered after the turn and its after-update handlers
+        await rep.receive()
+    assert seen == [(BURST[0], 0), (BURST[1], 0), (BURST[1], 1)]
 
 
 async def test_a_command_after_a_burst_comes_after_its_turn(

@@ -129,14 +129,12 @@ async def _loop(practice: Practice, session: Session, quiet: bool, save: Any) ->
 
 def _save_turn(save: Any, session: Session) -> None:
     """Save before showing anything: a turn the disk refused is reported, never printed."""
-    from bot import i18n
     from bot.errors import StoreError
 
     try:
         save(session)
     except StoreError as exc:
-        text = i18n.text(session.lang, "store.turn_not_saved_cli", reason=str(exc))
-        raise StoreError(text) from None
+        raise StoreError.said("store.turn_not_saved_cli", reason=str(exc)) from None
 
 
 def _print_start(practice: Practice, session: Session) -> None:
@@ -165,7 +163,7 @@ def _unfinished(store: Store, user: str) -> Session:
 
 def _pick_scenario(practice: Practice, lang: Lang) -> str:
     """Ask on a terminal; otherwise take the first scenario."""
-    ids = list(practice.scenarios)
+    ids = [sid for sid, s in practice.scenarios.items() if lang in s.languages]
     if not interactive():
         return ids[0]
     from bot.cli.texts import t

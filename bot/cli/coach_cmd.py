@@ -10,10 +10,13 @@ import argparse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from bot import i18n
+from bot.cli.common import add_lang, resolve_lang
+from bot.cli.texts import t
+from bot.hygiene import json_text
+
 if TYPE_CHECKING:
     from bot.core.datafile import Lang
-
-from bot.hygiene import json_text
 
 OPERATOR = "cli"
 
@@ -22,11 +25,13 @@ def register(sub: Any) -> None:
     """Add the coaching commands."""
     p: argparse.ArgumentParser = sub.add_parser("cohorts", help="list cohorts and their members")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_lang(p)
     p.set_defaults(handler=run_cohorts)
 
     p = sub.add_parser("calibrate", help="how well the judge agrees with the coach's overrides")
     p.add_argument("--cohort", required=True, help="cohort id or current join code")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_lang(p)
     p.set_defaults(handler=run_calibrate)
 
     p = sub.add_parser("coach", help="make a user a coach, take it back, or create an invite")
@@ -53,7 +58,7 @@ def _cohort(records: Any, id_or_code: str) -> Any:
 
     cohort = find_cohort(records, id_or_code)
     if cohort is None:
-        raise SalescoachError(f"No cohort {id_or_code!r}. List them with `salescoach cohorts`.")
+        raise SalescoachError.said("cli.no_cohort", cohort=id_or_code)
     return cohort
 
 
@@ -75,13 +80,16 @@ def run_cohorts(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(rows, indent=2))
         return 0
+    lang = resolve_lang(args.lang)
     if not rows:
-        print("No cohorts yet. A coach creates one with /cohort_new in Telegram.")
+        print(t("no_cohorts", lang))
     for row in rows:
-        names = ", ".join(m["name"] for m in row["members"]) or "no members yet"
-        code = row["code"] or "closed"
-        print(f"{row['id']}  {row['name']}  (coach {row['coach_id']}, code {code})")
-        print(f"    {len(row['members'])} members: {names}")
+        names = ", ".join(m["name"] for m in row["members"]) or t("no_members", lang)
+        code = row["code"] or t("code_closed", lang)
+        print(
+            t("cohort_line", lang, id=row["id"], name=row["name"], coach=row["coach_id"], code=code)
+        )
+        print(i18n.plural(lang, "cli.cohort_members", len(row["members"]), names=names))
     return 0
 
 
@@ -91,21 +99,24 @@ def export_cohort(args: argparse.Namespace) -> int:
 
     records = _records()
     cohort = _cohort(records, args.cohort)
-    text = cohort_csv(records, cohort)
+    lang = resolve_lang(getattr(args, "lang", None))
+    text = cohort_csv(records, cohort, lang=lang)
     if args.csv:
         args.csv.write_text(text, encoding="utf-8")
-        print(f"Wrote {args.csv} ({len(text.splitlines()) - 1} sessions).")
+        rows = len(text.splitlines()) - 1
+        print(i18n.plural(lang, "cli.wrote_sessions", rows, path=args.csv))
     elif not args.html:
         print(text, end="")
     if args.html:
-        args.html.write_text(cohort_html(records, cohort), encoding="utf-8")
-        print(f"Wrote {args.html}.")
+        args.html.write_text(cohort_html(records, cohort, lang=lang), encoding="utf-8")
+        print(t("wrote", lang, path=args.html))
     return 0
 
 
 def run_calibrate(args: argparse.Namespace) -> int:
     """Print judge-vs-coach agreement per criterion, worst first at the end."""
     from bot.coaching.calibration import MIN_LABELS, cohort_calibration, worst_first
+    from bot.core.rubric import default_rubric
 
     records = _records()
     cohort = _cohort(records, args.cohort)
@@ -117,31 +128,44 @@ def run_calibrate(args: argparse.Namespace) -> int:
         data = {"cohort": cohort.id, "criteria": criteria, "worst": worst, "too_few": few}
         print(json_text(data, indent=2))
         return 0
-    print(render_calibration(results))
+    lang = resolve_lang(args.lang)
+    names = {c.id: c.name(lang) for c in default_rubric().criteria}
+    print(render_calibration(results, lang, names))
     return 0
 
 
 def render_calibration(
     results: list[Any], lang: Lang = "en", names: Mapping[str, str] | None = None
 ) -> str:
-    """A plain-text table of the agreement figures, then what they say in `lang`."""
-    from bot import i18n
+    """A plain-text table of the agreement figures, then what they say, in `lang`; `names` maps
+    criterion ids to the names shown."""
     from bot.coaching.calibration import verdict
 
+    names = names or {}
+
     def pct(x: float | None) -> str:
-        return "-" if x is None else f"{100 * x:.0f}%"
+        return (
+            "-" if x is None else t("coaching.percent", lang, value=i18n.number(lang, 100 * x, 0))
+        )
 
-    def num(x: float | None, fmt: str) -> str:
-        return "-" if x is None else format(x, fmt)
+    def num(x: float | None, signed: bool = False) -> str:
+        shown = "-" if x is None else i18n.number(lang, x, 2)
+        return f"+{shown}" if signed and x is not None and x > 0 else shown
 
-    lines = [f"{'criterion':<15}{'labels':>7}{'exact':>8}{'±1':>7}{'kappa':>8}{'bias':>7}"]
-    for r in results:
+    shown = [names.get(r.criterion, r.criterion) for r in results]
+    head = {k: t(f"coaching.calibrate_{k}", lang) for k in ("criterion", "labels", "exact", "bias")}
+    width = max(len(name) for name in [head["criterion"], *shown]) + 1
+    lines = [
+        f"{head['criterion']:<{width}}{head['labels']:>7}{head['exact']:>8}{'±1':>7}"
+        f"{'kappa':>8}{head['bias']:>9}"
+    ]
+    for name, r in zip(shown, results, strict=True):
         lines.append(
-            f"{r.criterion:<15}{r.n:>7}{pct(r.exact):>8}{pct(r.within_one):>7}"
-            f"{num(r.kappa, '.2f'):>8}{num(r.bias, '+.2f'):>7}"
+            f"{name:<{width}}{r.n:>7}{pct(r.exact):>8}{pct(r.within_one):>7}"
+            f"{num(r.kappa):>8}{num(r.bias, signed=True):>9}"
         )
     lines.append("")
-    lines += [message.render(lang) for message in verdict(results, names or {})]
+    lines += [message.render(lang) for message in verdict(results, names)]
     lines.append(i18n.text(lang, "flow.calibration_legend"))
     return "\n".join(lines)
 
@@ -153,18 +177,16 @@ def run_coach(args: argparse.Namespace) -> int:
 
     records = _records()
     admin = Actor(OPERATOR, Role.ADMIN, "command line")
+    lang = resolve_lang(None)
     if args.grant:
         roles.grant_coach(records, admin, str(args.grant))
-        print(f"{args.grant} is now a coach.")
+        print(t("coach_granted", lang, user=args.grant))
     elif args.revoke:
         roles.revoke_coach(records, admin, str(args.revoke))
-        print(f"{args.revoke} is no longer a coach.")
+        print(t("coach_revoked", lang, user=args.revoke))
     elif args.invite:
         code = roles.create_invite(records, admin)
-        print(f"One-time coach invite: {code}")
-        print(f"In Telegram: /coach {code}  (or the link t.me/<your bot>?start=coach_{code})")
+        print(t("coach_invite", lang, code=code))
     else:
-        print(
-            "\n".join(roles.coaches(records)) or "No coaches yet (admins come from ADMIN_USER_IDS)."
-        )
+        print("\n".join(roles.coaches(records)) or t("no_coaches", lang))
     return 0

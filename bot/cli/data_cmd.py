@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import add_user, resolve_lang, resolve_user
+from bot import i18n
+from bot.cli.common import add_lang, add_user, resolve_lang, resolve_user
+from bot.cli.texts import t
 from bot.errors import SalescoachError
 from bot.hygiene import json_text
 
@@ -21,9 +23,11 @@ def register(sub: Any) -> None:
     export.add_argument("--cohort", help="cohort id or current join code (coaches)")
     export.add_argument("--csv", type=Path, help="with --cohort: write the CSV here")
     export.add_argument("--html", type=Path, help="with --cohort: write the HTML report here")
+    add_lang(export)
     export.set_defaults(handler=run_export)
     forget = sub.add_parser("forget", help="delete all of a rep's data")
     add_user(forget)
+    add_lang(forget)
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     forget.set_defaults(handler=run_forget)
 
@@ -50,7 +54,7 @@ def run_export(args: argparse.Namespace) -> int:
 
         return export_cohort(args)
     if args.csv or args.html:
-        raise SalescoachError("--csv and --html go with --cohort.")
+        raise SalescoachError.said("cli.csv_html_need_cohort")
     user = resolve_user(args.user)
     data = _store("export").export_user(user)
     if (
@@ -59,7 +63,7 @@ def run_export(args: argparse.Namespace) -> int:
         and not data["collections"]
         and not data["unreadable"]
     ):
-        raise SalescoachError(f"Nothing is stored for {user!r}; check the name with --user.")
+        raise SalescoachError.said("cli.nothing_stored", user=user)
     sys.stdout.write(json_text(data, indent=2))
     print()
     note_unreadable(data["unreadable"])
@@ -71,20 +75,17 @@ def run_forget(args: argparse.Namespace) -> int:
     user = resolve_user(args.user)
     store = _store("forget")
     store.claim()  # refused while the bot runs: it would write the rep's session back
+    lang = resolve_lang(args.lang)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise SalescoachError(
-                f"Not deleting {user!r} without confirmation: run on a terminal or add --yes."
-            )
+            raise SalescoachError.said("cli.forget_unconfirmed", user=user)
         count = len(store.sessions(user))
-        answer = input(
-            f"Delete all data for {user!r} ({count} sessions)? This cannot be undone. [y/N] "
-        )
+        answer = input(i18n.plural(lang, "cli.forget_ask", count, user=user))
         if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
-            print("Nothing deleted.")
+            print(t("forget_kept", lang))
             return 1
     if store.forget_user(user):
-        print(f"Deleted all data for {user!r}.")
+        print(t("forgotten", lang, user=user))
     else:
-        print(f"Nothing was stored for {user!r}.")
+        print(t("forget_nothing", lang, user=user))
     return 0

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.cli.common import add_user, resolve_user
-
-if TYPE_CHECKING:
-    from bot.core.datafile import Lang
-
-OUTCOMES = {
-    "won": "won",
-    "meeting_booked": "meeting",
-    "lost": "lost",
-    "stopped": "stopped",
-    "ongoing": "ongoing",
-}
+from bot import i18n
+from bot.cli.common import add_lang, add_user, resolve_lang, resolve_user
+from bot.cli.texts import t
 
 
 def register(sub: Any) -> None:
     """Add the `history` command."""
     parser: argparse.ArgumentParser = sub.add_parser("history", help="list your sessions")
     add_user(parser)
+    add_lang(parser)
     parser.add_argument("--limit", type=int, default=None, help="show only the newest N")
     parser.set_defaults(handler=run)
 
@@ -35,22 +26,23 @@ def run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     user = resolve_user(args.user)
+    lang = resolve_lang(args.lang)
     store = load_settings().store("history")
     # Sessions ended before any reply were never scored: they are not part of the history.
     summaries = [s for s in store.sessions(user) if s.turns][: args.limit]
     note_unreadable([str(path) for path in store.unreadable(user)])
     if not summaries:
-        print(f"No sessions stored for {user}. Start one with `salescoach chat`.")
+        print(t("no_sessions", lang, user=user))
         return 0
     scenarios = default_scenarios()
     for s in summaries:
-        when = datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
-        lang: Lang = "en" if s.lang == "en" else "sv"
+        when = i18n.stamp(s.started_at)
         known = scenarios.get(s.scenario_id)
         title = known.title(lang) if known else s.scenario_id
         score = "  –" if s.overall is None else f"{s.overall:>3}"
         print(
-            f"{when}  {score}  {OUTCOMES.get(s.outcome.value, s.outcome.value):<8} "
-            f"L{s.level} {s.mode:<8} {s.turns:>2} turns  {s.id}  {title}"
+            f"{when}  {score}  {t('cli.history.' + s.outcome.value, lang):<9} "
+            f"L{s.level} {t(s.mode, lang):<9} {i18n.plural(lang, 'cli.turns_count', s.turns):>8}"
+            f"  {s.id}  {title}"
         )
     return 0

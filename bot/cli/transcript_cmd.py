@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from bot.cli.texts import t
+
 
 def register(sub: Any) -> None:
     """Add the `transcript` command."""
@@ -43,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
         note_unreadable([str(store.layout.collection("reviews"))])
     page = render_transcript_html(session, rubric, reviews=reviews, title=title, customer=customer)
     args.html.write_text(page, encoding="utf-8")
-    print(f"Wrote {args.html}")
+    print(t("wrote", session.lang, path=args.html))
     return 0

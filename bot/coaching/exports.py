@@ -6,10 +6,12 @@ import base64
 import csv
 import io
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import partial
 from statistics import mean
 
-from bot import paths
+from bot import i18n, paths
 from bot.coaching.assignments import Status, cohort_assignments
 from bot.coaching.cohorts import Cohort, members
 from bot.coaching.overview import (
@@ -23,6 +25,7 @@ from bot.coaching.reviews import latest_overrides, reviews_of
 from bot.core.datafile import Lang
 from bot.core.report import criterion_means, enough_replies, session_overall
 from bot.core.rubric import Rubric, default_rubric
+from bot.core.scenarios import default_scenarios
 from bot.core.session import Session
 
 TEMPLATES = paths.TEMPLATES_DIR
@@ -62,22 +65,58 @@ def coach_overall(session: Session, records: Records) -> tuple[int | None, int]:
     return round(mean(scores)), len(reviews)
 
 
+def _word(key: str, value: str, swedish: bool) -> str:
+    """An enumerated value: its id for scripts, or the Swedish word from the catalogue."""
+    return i18n.text("sv", key) if swedish else value
+
+
+def _moment(ts: float | None, swedish: bool) -> str:
+    """UTC ISO time; for Swedish Excel the local time in the configured zone, which it reads."""
+    if ts is None:
+        return ""
+    return i18n.stamp(ts) if swedish else iso(ts)
+
+
+def _decimal(value: float | None, swedish: bool) -> str:
+    """Two decimals, with a decimal comma for Swedish spreadsheets ('' for no score)."""
+    if value is None:
+        return ""
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if swedish else shown
+
+
 def cell(text: str) -> str:
     """Text for a spreadsheet cell; a leading = + - @ would run as a formula, so it is quoted."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_header(rubric: Rubric) -> list[str]:
-    """The CSV's columns: fixed ones, then one per criterion, then the coach's view."""
-    return [*FIXED_COLUMNS, *rubric.ids, *REVIEW_COLUMNS]
+def csv_header(rubric: Rubric, lang: Lang = "en") -> list[str]:
+    """The CSV's columns: fixed ones, then one per criterion, then the coach's view.
+
+    In English the names are the stable ids scripts read; in Swedish words a coach reads.
+    """
+    fixed = [i18n.text(lang, f"export.col.{c}") for c in FIXED_COLUMNS]
+    review = [i18n.text(lang, f"export.col.{c}") for c in REVIEW_COLUMNS]
+    criteria = [c.name(lang) if lang == "sv" else c.id for c in rubric.criteria]
+    return [*fixed, *criteria, *review]
 
 
-def cohort_csv(records: Records, cohort: Cohort, rubric: Rubric | None = None) -> str:
-    """Every finished session of every member since joining, oldest first, as CSV text."""
+def cohort_csv(
+    records: Records, cohort: Cohort, rubric: Rubric | None = None, *, lang: Lang = "en"
+) -> str:
+    """Every finished session of every member since joining, oldest first, as CSV text.
+
+    In Swedish the file is what Swedish Excel opens without a wizard: a UTF-8 byte-order
+    mark, `;` between fields (the comma is the decimal sign) and decimal commas.
+    """
     rubric = rubric or default_rubric()
+    swedish = lang == "sv"
+    titles = {sid: s.title(lang) for sid, s in default_scenarios().items()}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_header(rubric))
+    if swedish:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if swedish else ",", lineterminator="\n")
+    writer.writerow(csv_header(rubric, lang))
     rows = [
         (m, s) for m in members(records, cohort.id) for s in finished(member_sessions(records, m))
     ]
@@ -92,16 +131,15 @@ def cohort_csv(records: Records, cohort: Cohort, rubric: Rubric | None = None) -
                 member.user_id,
                 cell(member.name),
                 s.id,
-                s.scenario_id,
+                titles.get(s.scenario_id, s.scenario_id) if swedish else s.scenario_id,
                 s.level,
-                s.mode,
-                iso(s.started_at),
-                iso(s.ended_at),
-                s.outcome.value,
+                _word(f"report.{s.mode}", s.mode, swedish),
+                *(_moment(at, swedish) for at in (s.started_at, s.ended_at)),
+                _word(f"report.{s.outcome.value}", s.outcome.value, swedish),
                 len(s.turns),
                 overall,
                 int(enough_replies(s) and overall >= rubric.pass_line),  # as the report card
-                *("" if means[c] is None else f"{means[c]:.2f}" for c in rubric.ids),
+                *(_decimal(means[c], swedish) for c in rubric.ids),
                 "" if coach is None else coach,
                 reviews,
             ]
@@ -114,14 +152,20 @@ def cohort_html(
     cohort: Cohort,
     rubric: Rubric | None = None,
     *,
-    lang: str = "en",
+    lang: Lang = "en",
     heatmap: bytes | None = None,
     now: float | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> str:
-    """The cohort report page: members, per-criterion means, assignments, optional heat map."""
+    """The cohort report page in `lang`: members, per-criterion means, assignments, heat map.
+
+    `titles` names the scenarios (by id) in `lang`; by default the shipped scenarios' titles.
+    """
     import jinja2
 
     rubric = rubric or default_rubric()
+    if titles is None:
+        titles = {sid: s.title(lang) for sid, s in default_scenarios().items()}
     people = members(records, cohort.id)
     sessions = {m.user_id: member_sessions(records, m) for m in people}
     lines = [summarise_rep(m, sessions[m.user_id], rubric) for m in people]
@@ -135,16 +179,21 @@ def cohort_html(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    lang_: Lang = "en" if lang == "en" else "sv"
     return env.get_template("cohort_report.html.j2").render(
+        lang=lang,
+        t=partial(i18n.text, lang),
+        number=partial(i18n.number, lang),
+        when=partial(i18n.when, lang),
+        zone=i18n.timezone(),
         cohort=cohort,
-        generated=iso(now),
+        generated=i18n.when(lang, now),
         lines=lines,
         members=len(people),
-        criteria=[(c.id, c.name(lang_)) for c in rubric.criteria],
+        members_text=i18n.plural(lang, "export.members_count", len(people)),
+        criteria=[(c.id, c.name(lang)) for c in rubric.criteria],
         cohort_means=cohort_criteria(lines, rubric.ids),
         pass_line=rubric.pass_line,
         assignments=assignments,
-        iso=iso,
+        titles=titles,
         heatmap=base64.b64encode(heatmap).decode() if heatmap else None,
     )

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from bot import i18n
+from bot.core.datafile import Lang
+
 
 def heatmap_png(
     rows: Sequence[tuple[str, dict[str, float | None]]],
@@ -12,6 +15,7 @@ def heatmap_png(
     labels: dict[str, str] | None = None,
     *,
     title: str = "",
+    lang: Lang = "en",
 ) -> bytes:
     """Draw mean 0-5 scores: one row per (name, scores), one column per criterion.
 
@@ -44,7 +48,14 @@ def heatmap_png(
         for r in range(len(names)):
             for c in range(len(criteria)):
                 if not np.isnan(grid[r, c]):
-                    ax.text(c, r, f"{grid[r, c]:.1f}", ha="center", va="center", fontsize=9)
+                    ax.text(
+                        c,
+                        r,
+                        i18n.number(lang, float(grid[r, c])),
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                    )
         if title:
             ax.set_title(title, fontsize=11)
         fig.tight_layout()

@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from bot.core.encoder import Encoder, Kind, Vectors, default_encoder
+if TYPE_CHECKING:
+    from bot.core.encoder import Encoder, Kind, Vectors
 
 MAX_BATCH = 32
 
@@ -29,8 +31,8 @@ class _Queue:
 class EmbedBatcher:
     """`await batcher.embed(text)`: one row, computed in a worker thread, batched with others."""
 
-    def __init__(self, encoder: Callable[[], Encoder] = default_encoder) -> None:
-        self._encoder = encoder
+    def __init__(self, encoder: Callable[[], Encoder] | None = None) -> None:
+        self._encoder = encoder or _default
         self._queues: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Queue] = (
             weakref.WeakKeyDictionary()
         )
@@ -66,3 +68,9 @@ class EmbedBatcher:
                             future.set_result(row)
         finally:
             queue.running = False
+
+
+def _default() -> Encoder:
+    from bot.core.encoder import default_encoder  # numpy loads with the first question
+
+    return default_encoder()

@@ -13,14 +13,17 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from bot.core.datafile import LANGS
-from bot.core.encoder import Encoder, Vectors, default_encoder
 from bot.core.judgement import Signal
 from bot.core.scenarios import Scenario
 from bot.core.slots import Slot, find_slot, fold
+
+if TYPE_CHECKING:  # numpy and the encoder load with the first question, not with `chat`
+    import numpy as np
+
+    from bot.core.encoder import Encoder, Vectors
 
 #: A question this much closer to a fact than to the average fact of every scenario asks
 #: about it, even when the judge saw no need question. (e5 similarities all sit around
@@ -139,6 +142,22 @@ def is_question(text: str) -> bool:
     return any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!\n]", folded))
 
 
+def asked(text: str) -> str:
+    """The sentences of the reply that ask something (what facts are matched against), or the
+    whole reply when no single sentence does; at most the last 300 characters."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    asking = [p for p in parts if p and is_question(p)]
+    return (" ".join(asking) or text.strip())[-300:]
+
+
+def needs_meaning(text: str) -> str | None:
+    """The text the listener will embed for this reply, or None when it won't need the encoder
+    (no question, or a time slot, which is answered as a slot)."""
+    if not is_question(text) or proposed_slot(text, frozenset()) is not None:
+        return None
+    return asked(text)
+
+
 def proposed_slot(text: str, signals: frozenset[Signal]) -> Slot | None:
     """The slot the reply proposes: a day or time with a meeting move around it."""
     slot = find_slot(text)
@@ -166,12 +185,15 @@ class Listener:
         self._encoder = encoder
         self._banks: dict[tuple[str, ...], _Bank] = {}
         self._lock = threading.Lock()
+        self._build = threading.Lock()  # one thread embeds a bank; replies arriving meanwhile wait
         self._universe = list(scenarios)  # every fact of these is the baseline to stand out from
         self._baseline: Vectors | None = None
 
     @property
     def encoder(self) -> Encoder:
         """The encoder in use (the process-wide one unless given)."""
+        from bot.core.encoder import default_encoder
+
         return self._encoder or default_encoder()
 
     def prepare(self, scenario: Scenario) -> None:
@@ -188,6 +210,8 @@ class Listener:
         vector: Vectors | None = None,
     ) -> Reading:
         """What this reply asks or proposes; `told` is the bitmask of facts already shared."""
+        import numpy as np
+
         question = is_question(reply)
         slot = proposed_slot(reply, signals)
         if slot is not None or not question:  # a proposal is answered as a proposal
@@ -211,7 +235,11 @@ class Listener:
         return Reading(question=True, fact=runner, targeted=targeted)
 
     def scores(self, scenario: Scenario, reply: str, vector: Vectors | None = None) -> Vectors:
-        """Similarity of the reply to each fact, then each secret (max over rows, + stems)."""
+        """Similarity of the reply's asking sentences to each fact, then each secret (max over
+        rows, relative to the average fact, + shared stems); `vector` embeds `asked(reply)`."""
+        import numpy as np
+
+        reply = asked(reply)
         bank = self._bank(scenario)
         items = bank.n_facts + len(scenario.hidden.will_not_reveal)
         out = np.full(items, -1.0, dtype=np.float32)
@@ -235,21 +263,27 @@ class Listener:
 
     def _baseline_rows(self) -> Vectors:
         """Every fact of every scenario, embedded once: what "about anything" looks like."""
-        if self._baseline is None:
-            texts = [
-                fact(lang)
-                for scenario in self._universe
-                for fact in scenario.hidden.reveals
-                for lang in LANGS
-            ]
-            try:
-                rows = self.encoder.embed(texts, "passage") if texts else None
-            except Exception:
-                rows = None
-            self._baseline = rows if rows is not None else np.zeros((0, 0), dtype=np.float32)
-        return self._baseline
+        if self._baseline is not None:
+            return self._baseline
+        with self._build:
+            if self._baseline is None:
+                self._baseline = self._embed_baseline()
+            return self._baseline
+
+    def _embed_baseline(self) -> Vectors:
+        texts = [
+            fact(lang)
+            for scenario in self._universe
+            for fact in scenario.hidden.reveals
+            for lang in LANGS
+        ]
+        try:
+            return self.encoder.embed(texts, "passage")
+        except Exception:  # no encoder: no baseline, raw similarities
+            return np.zeros((0, 0), dtype=np.float32)
 
     def _embed(self, reply: str) -> Vectors | None:
+
         try:
             return self.encoder.embed([reply], "query")[0]
         except Exception:  # no encoder on this machine: word stems decide
@@ -261,13 +295,25 @@ class Listener:
         return (scenario.id, *(item(lang) for item in items for lang in ("sv", "en")))
 
     def _bank(self, scenario: Scenario) -> _Bank:
-        items = [*scenario.hidden.reveals, *scenario.hidden.will_not_reveal]
-        texts = [(item("sv"), item("en")) for item in items]
         key = self._key(scenario)
         with self._lock:
             bank = self._banks.get(key)
         if bank is not None:
             return bank
+        with self._build:
+            with self._lock:
+                bank = self._banks.get(key)
+            if bank is None:
+                bank = self._embed_bank(scenario)
+                with self._lock:
+                    self._banks[key] = bank
+            return bank
+
+    def _embed_bank(self, scenario: Scenario) -> _Bank:
+        import numpy as np
+
+        items = [*scenario.hidden.reveals, *scenario.hidden.will_not_reveal]
+        texts = [(item("sv"), item("en")) for item in items]
         rows: list[str] = []
         owners: list[int] = []
         for index, pair in enumerate(texts):
@@ -280,12 +326,9 @@ class Listener:
             vectors = self.encoder.embed(rows, "passage")
         except Exception:  # no encoder on this machine: fall back to word stems
             vectors = np.zeros((0, 0), dtype=np.float32)
-        bank = _Bank(
+        return _Bank(
             rows=vectors,
             owners=np.asarray(owners),
             n_facts=len(scenario.hidden.reveals),
             stems=tuple(stems(sv) | stems(en) for sv, en in texts),
         )
-        with self._lock:
-            self._banks[key] = bank
-        return bank

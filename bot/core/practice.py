@@ -7,14 +7,13 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
 from bot.core.embed_batch import EmbedBatcher
-from bot.core.encoder import Vectors
 from bot.core.judgement import Judge, Judgement, JudgeRequest
-from bot.core.listening import Listener
+from bot.core.listening import Listener, needs_meaning
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import Scenario, default_scenarios
@@ -22,6 +21,9 @@ from bot.core.session import Mode, Session, Turn
 from bot.core.state import CustomerState, Outcome, advance
 from bot.errors import SalescoachError, SessionFinished
 from bot.hygiene import clean
+
+if TYPE_CHECKING:
+    from bot.core.encoder import Vectors
 
 #: Replies longer than this are cut before judging; the rep is told.
 MAX_REPLY_CHARS = 1500
@@ -98,7 +100,9 @@ class Practice:
             return self.scenarios[scenario_id]
         except KeyError:
             known = ", ".join(sorted(self.scenarios))
-            raise SalescoachError(f"Unknown scenario {scenario_id!r}. Known: {known}") from None
+            raise SalescoachError.said(
+                "practice.unknown_scenario", scenario=scenario_id, known=known
+            ) from None
 
     def start(
         self,
@@ -114,7 +118,7 @@ class Practice:
         scenario = self.scenario(scenario_id)
         lang = scenario.play_lang(lang)  # a single-language scenario plays in its language
         if level not in scenario.levels:
-            raise SalescoachError(f"Level must be 1, 2 or 3 (got {level}).")
+            raise SalescoachError.said("practice.level_range", level=level)
         seed = random.randrange(2**31) if seed is None else seed
         spec = scenario.levels[level]
         opening = random.Random(seed).choice(scenario.opening)(lang)
@@ -139,7 +143,7 @@ class Practice:
         scoring judge has necessarily finished, so a front end can show it at once.
         """
         if session.finished:
-            raise SessionFinished("This session has ended; start a new one.")
+            raise SessionFinished.said("practice.session_ended")
         reply, truncated = clean_reply(text)
         scenario = self.scenario(session.scenario_id)
         request = JudgeRequest(
@@ -149,9 +153,12 @@ class Practice:
             scenario=scenario,
             history=session.history,
         )
-        if not self.listener.ready(scenario):  # first reply to this scenario in this process
-            await asyncio.to_thread(self.listener.prepare, scenario)
-        vector = await self._embed(reply)  # off the event loop; the judge then finds it cached
+        focus = needs_meaning(reply)  # the asking sentences, if the customer must understand them
+        vector = None
+        if focus:  # the encoder runs off the event loop, batched with other reps' replies
+            if not self.listener.ready(scenario):  # first question in this scenario
+                await asyncio.to_thread(self.listener.prepare, scenario)
+            vector = await self._embed(focus)
         quick = self.quick_judge.score(request)
         reading = self.listener.read(
             scenario, reply, quick.signals, session.state.told, vector=vector
@@ -204,10 +211,10 @@ class Practice:
             session.ended_at = time.time()
         return TurnResult(turn, outcome, truncated)
 
-    async def _embed(self, reply: str) -> Vectors | None:
-        """The reply's embedding, batched with other reps' replies; None without an encoder."""
+    async def _embed(self, text: str) -> Vectors | None:
+        """The embedding of `text`, batched with other reps' replies; None without an encoder."""
         try:
-            return await self._batcher.embed(reply, "query")
+            return await self._batcher.embed(text, "query")
         except Exception:  # no encoder: the customer listens by word stems alone
             return None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot import paths
+from bot import i18n, paths
 from bot.core.datafile import Lang
 
 #: Longest brief kept in a template-filled draft.
@@ -46,9 +46,6 @@ def filled_from_brief(brief: str, lang: Lang) -> str:
     situation = plain(brief)
     title = situation.split(".")[0][:80].strip() or data["title"]
     data["id"], data["title"], data["brief"] = slug(title), title, situation
-    header = {
-        "sv": "# Utkast från mallen med din beskrivning. Byt ut kundens texter mot er egen kund.\n",
-        "en": "# Draft from the template with your brief. Replace the customer's texts with yours.\n",
-    }[lang]
+    header = i18n.text(lang, "scenarios.draft_header") + "\n"
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return header + body

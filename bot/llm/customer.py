@@ -9,7 +9,7 @@ from bot import i18n, prompts
 from bot.core.customer import CustomerRequest
 from bot.core.judgement import Signal
 from bot.core.language import guess_lang
-from bot.core.state import WIN_TRUST, Outcome
+from bot.core.state import WIN_TRUST, Outcome, told_facts
 from bot.errors import EngineError
 from bot.llm.client import LLMClient
 
@@ -77,19 +77,35 @@ def direction(request: CustomerRequest) -> str:
     proposes = request.signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP}
     if proposes and request.state.trust < WIN_TRUST:
         return "They proposed a next step too early: decline it, you are not convinced yet."
-    if Signal.QUESTION_NEED in request.signals and request.state.revealed > 0:
+    if request.told is not None or (
+        Signal.QUESTION_NEED in request.signals
+        and request.state.revealed > 0
+        and not request.state.told
+    ):
         return "Do not agree to anything yet; answer their question with the fact above."
     objections = request.scenario.objections
     objection = objections[(request.state.turn - request.state.revealed) % len(objections)]
     return f"Do not agree to anything yet. If nothing else fits, raise this objection: {objection(request.lang)}"
 
 
+def _facts(request: CustomerRequest, reveals: list[str]) -> tuple[str, list[str]]:
+    """The fact to tell now and those told before: the ones the domain chose (any order), or,
+    for a request without that choice, the first `revealed` in file order."""
+    state = request.state
+    if request.told is not None or state.told:
+        now = request.told
+        before = [reveals[i] for i in told_facts(state) if i != now and i < len(reveals)]
+        return (reveals[now] if now is not None else ""), before
+    earned = Signal.QUESTION_NEED in request.signals and 0 < state.revealed <= len(reveals)
+    shared_count = min(state.revealed - (1 if earned else 0), len(reveals))
+    return (reveals[state.revealed - 1] if earned else ""), reveals[: max(0, shared_count)]
+
+
 def prompt_context(request: CustomerRequest) -> dict[str, Any]:
     """Template variables for `customer.j2`."""
     scenario, lang, state = request.scenario, request.lang, request.state
     reveals = [fact(lang) for fact in scenario.hidden.reveals]
-    earned = Signal.QUESTION_NEED in request.signals and 0 < state.revealed <= len(reveals)
-    shared_count = min(state.revealed - (1 if earned else 0), len(reveals))
+    reveal, shared = _facts(request, reveals)
     spec = scenario.levels[request.level]  # type: ignore[index]
     return {
         "persona": {
@@ -115,8 +131,8 @@ def prompt_context(request: CustomerRequest) -> dict[str, Any]:
         "mood": mood(state.trust),
         "patience": patience_words(state.patience),
         "reactions": [text for signal, text in REACTIONS.items() if signal in request.signals][:2],
-        "reveal": reveals[state.revealed - 1] if earned else "",
-        "shared": reveals[: max(0, shared_count)],
+        "reveal": reveal,
+        "shared": shared,
         "direction": direction(request),
     }
 

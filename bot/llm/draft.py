@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot import i18n
 from bot.core.datafile import Lang
 from bot.core.scenario_check import check_bytes
 from bot.core.scenario_template import filled_from_brief, template_text
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 2
 MAX_TOKENS = 3000
 _FENCE = re.compile(r"^```[a-zA-Z]*\s*\n(.*?)\n```\s*$", re.DOTALL)
-_LANGUAGE = {"sv": "Swedish", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ async def draft_scenario(client: LLMClient, model: str, brief: str, lang: Lang) 
         messages = render_messages(
             "scenario_draft.j2",
             lang=lang,
-            language=_LANGUAGE[lang],
+            language=i18n.language_name(lang),
             template=template_text(lang),
             brief=brief,
             problems=problems,

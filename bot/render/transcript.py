@@ -95,7 +95,7 @@ def transcript_context(
     return {
         "lang": lang,
         "labels": {key: i18n.text(lang, f"report.{key}") for key in LABEL_KEYS},
-        "title": title or session.scenario_id,
+        "title": title or _title(session),
         "customer": customer or i18n.text(lang, "report.customer"),
         "date": i18n.when(lang, session.started_at),
         "level": session.level,
@@ -118,6 +118,14 @@ def transcript_context(
         },
         "session_reviews": by_turn.get(None, []),
     }
+
+
+def _title(session: Session) -> str:
+    """The shipped scenario's title in the session's language (its id if it is not shipped)."""
+    from bot.core.scenarios import default_scenarios
+
+    known = default_scenarios().get(session.scenario_id)
+    return known.title(session.lang) if known else session.scenario_id
 
 
 def _review(review: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:

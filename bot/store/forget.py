@@ -32,6 +32,7 @@ from bot.store.atomic import (
     fsync_dir,
     read_json,
 )
+from bot.store.index import session_files
 from bot.store.scrub import names_in, owned, scrub, scrub_raw
 from bot.store.tinyfile import AtomicJSONStorage, read_record
 
@@ -43,8 +44,8 @@ log = logging.getLogger(__name__)
 JOB_PREFIX = ".forget-"
 JOB_FILE = "job.json"
 
-#: Test hook: called with each step's name as it starts ("move", "pointers", "tables",
-#: "data", "done"), so a test can crash the job there.
+#: Test hook: called with each step's name as it starts ("job", "move", "pointers", "tables",
+#: "data", "done"), so a test can crash the forget there.
 step_hook: Callable[[str], None] | None = None
 
 
@@ -65,6 +66,26 @@ def known_names(store: Store, user_id: str) -> set[str]:
             for doc in store.table(name).all():
                 names |= names_in(doc, user_id)
     return {n for n in names if n.strip()}
+
+
+def forget(store: Store, user_id: str, forgotten: set[str]) -> bool:
+    """All four steps for one rep (adding their session ids to `forgotten`, so a turn under way
+    is not written back); False if nothing of theirs was stored. Callers hold the folder."""
+    job = start(store, user_id)
+    forgotten.update(session_files(job / "data" / "sessions"))
+    moved = (job / "data").is_dir()
+    _, changed = finish(store, job)
+    return moved or changed
+
+
+def resume(store: Store) -> list[str]:
+    """Finish every job a crash left; the user ids they were for."""
+    done = []
+    for job in pending(store):
+        user_id, _ = finish(store, job)
+        if user_id is not None:
+            done.append(user_id)
+    return done
 
 
 def start(store: Store, user_id: str) -> Path:

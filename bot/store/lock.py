@@ -14,11 +14,13 @@ import os
 import sys
 import threading
 import time
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.errors import StoreError
-from bot.i18n import Message
 from bot.store.atomic import check_fault
 
 LOCK_NAME = ".lock"
@@ -29,10 +31,6 @@ _POLL = 0.05
 class FolderBusy(StoreError):
     """The data folder cannot be written by this process: another one holds it, or it is
     read-only. `message` says which, for the edge to put into the user's language."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.render("en"))
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -85,11 +83,9 @@ def holder(root: Path) -> Holder | None:
 def _busy(root: Path) -> FolderBusy:
     who = holder(root)
     if who is None:
-        return FolderBusy(Message("store.busy_unknown", {"folder": str(root)}))
-    params = {"folder": str(root), "pid": who.pid, "command": who.command}
-    return FolderBusy(
-        Message("store.busy_serve" if who.command == "serve" else "store.busy", params)
-    )
+        return FolderBusy.said("store.busy_unknown", folder=str(root))
+    key = "store.busy_serve" if who.command == "serve" else "store.busy"
+    return FolderBusy.said(key, folder=str(root), pid=who.pid, command=who.command)
 
 
 def _open(root: Path) -> int:
@@ -98,9 +94,8 @@ def _open(root: Path) -> int:
         root.mkdir(parents=True, exist_ok=True)
         return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise FolderBusy(
-            Message("store.read_only", {"folder": str(root), "reason": exc.strerror or str(exc)})
-        ) from None
+        reason = exc.strerror or str(exc)
+        raise FolderBusy.said("store.read_only", folder=str(root), reason=reason) from None
 
 
 def acquire(root: Path, command: str, wait: float = DEFAULT_WAIT) -> None:
@@ -136,7 +131,8 @@ def _note(fd: int, command: str) -> None:
     """Write who holds the lock; written before the old note is cut, so it is never empty."""
     note = f"{os.getpid()} {command}\n".encode()
     with contextlib.suppress(OSError):  # the note is for people; the lock is what counts
-        os.pwrite(fd, note, 0)
+        os.lseek(fd, 0, os.SEEK_SET)  # not pwrite: Windows has none
+        os.write(fd, note)
         os.ftruncate(fd, len(note))
 
 
@@ -166,3 +162,44 @@ def held(root: Path) -> bool:
     """Whether this process holds the folder's lock."""
     with _guard:
         return root.resolve() in _held
+
+
+class FolderHold:
+    """One store's share of its folder's lock: taken on the first write (or `claim`), given
+    back by `close` or when the holder is collected; `on_claim` runs once it is held."""
+
+    def __init__(self, root: Path, command: str, wait: float, on_claim: Callable[[], None]):
+        self.root, self.command, self.wait = root, command, wait
+        self._on_claim = on_claim
+        self._guard = threading.Lock()
+        self._release: weakref.finalize[Any, Any] | None = None
+
+    def claim(self, command: str | None = None, wait: float | None = None) -> None:
+        """Hold the folder (FolderBusy after `wait` seconds, default the store's)."""
+        with self._guard:
+            if self._release is not None:
+                return
+            acquire(self.root, command or self.command, self.wait if wait is None else wait)
+            self._release = weakref.finalize(self, release, self.root)
+        self._on_claim()
+
+    def ensure(self) -> None:
+        """Hold the folder before a write."""
+        if self._release is None:
+            self.claim()
+
+    def try_claim(self) -> bool:
+        """Hold the folder if that needs no waiting (a free, writable folder)."""
+        if self._release is None:
+            try:
+                self.claim(wait=0.0)
+            except FolderBusy:
+                return False
+        return True
+
+    def close(self) -> None:
+        """Give the hold back."""
+        with self._guard:
+            if self._release is not None:
+                self._release()
+                self._release = None

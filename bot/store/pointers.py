@@ -6,17 +6,21 @@ without scanning every user. Callers hold the shard's lock while writing.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from tinydb import Query
 
+from bot.store.atomic import DamagedFile
 from bot.store.index import session_files
 from bot.store.layout import Layout
 from bot.store.tinyfile import TABLES, AtomicJSONStorage, open_db
 
 _TABLE = TABLES["session_pointers"]
+
+log = logging.getLogger(__name__)
 
 
 def find_owner(layout: Layout, session_id: str) -> str | None:
@@ -36,20 +40,29 @@ def add_pointer(layout: Layout, session_id: str, user_id: str) -> None:
     table.upsert({"id": session_id, "user_id": user_id}, Query().id == session_id)
 
 
-def by_shard(layout: Layout, session_ids: Iterable[str]) -> dict[Path, set[str]]:
-    """Session ids grouped by the shard file that holds them."""
-    groups: dict[Path, set[str]] = defaultdict(set)
-    for sid in session_ids:
-        groups[layout.pointer_shard(sid)].add(sid)
-    return dict(groups)
+def register(layout: Layout, session_id: str, user_id: str) -> None:
+    """`add_pointer`, rebuilding a damaged shard from the reps' own folders first."""
+    try:
+        add_pointer(layout, session_id, user_id)
+    except DamagedFile as exc:  # an index: everything in it can be found again
+        log.warning("%s; rebuilding it from the reps' folders", exc)
+        rebuild(layout, layout.pointer_shard(session_id))
+        add_pointer(layout, session_id, user_id)
 
 
-def drop_from_shard(shard: Path, session_ids: set[str]) -> None:
-    """Forget these session ids, all held in `shard`, in one write (none if absent)."""
-    table = open_db(shard, "session_pointers").table(_TABLE)
-    matching = Query().id.one_of(sorted(session_ids))
-    if table.contains(matching):
-        table.remove(matching)
+def owner(
+    layout: Layout, session_id: str, lock: threading.RLock, may_write: Callable[[], bool]
+) -> str | None:
+    """`find_owner`, but a damaged shard answers None (the caller searches the reps' folders)
+    and is rebuilt when `may_write()` allows."""
+    try:
+        return find_owner(layout, session_id)
+    except DamagedFile as exc:
+        log.warning("%s; searching the reps' folders instead", exc)
+        if may_write():
+            with lock:
+                rebuild(layout, layout.pointer_shard(session_id))
+        return None
 
 
 def drop_user(shard: Path, user_id: str) -> bool:

@@ -43,6 +43,7 @@ def names_in(doc: dict[str, Any], user_id: str) -> set[str]:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key == user_id:
+                    # a round participant: [name, alias]; the alias ("#3") is no name
                     found.update(s for s in _strings(item) if not s.startswith("#"))
                 elif key.endswith("_id") and item == user_id:
                     name = value.get(key[:-3] + "_name")

@@ -6,20 +6,26 @@ import logging
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bot.core.session import Session
 from bot.errors import StoreError
-from bot.store import forget, index, lock, pointers
+from bot.store import export, forget, index, lock, pointers
 from bot.store.atomic import DamagedFile, damaged
 from bot.store.collection import Collection
 from bot.store.layout import Layout
-from bot.store.migrations import SCHEMA_VERSION
 from bot.store.summary import SessionSummary
 from bot.store.tinyfile import read_record, write_record
 
 log = logging.getLogger(__name__)
+
+
+def _call(method: weakref.WeakMethod[Callable[[], None]]) -> None:
+    found = method()
+    if found is not None:
+        found()
 
 
 class Store:
@@ -38,8 +44,9 @@ class Store:
         self.lock_wait, self.command = lock_wait, command
         self._locks: dict[str, threading.RLock] = {}
         self._guard = threading.Lock()
-        self._claim_guard = threading.Lock()
-        self._release: weakref.finalize[Any, Any] | None = None
+        # A weak link back, so that a dropped store is collected at once and its hold goes.
+        claimed = weakref.WeakMethod(self._claimed)
+        self.hold = lock.FolderHold(self.layout.root, command, lock_wait, lambda: _call(claimed))
         self._forgotten: set[str] = set()  # session ids forgotten by this process
         self._resumed: set[str] = set()  # users whose interrupted forget this process finished
         if forget.pending(self):  # a crash cut a forget short: finish it if nobody writes here
@@ -64,36 +71,24 @@ class Store:
         Waits up to `wait` seconds (default `lock_wait`); FolderBusy names the process that
         holds the folder, or says the folder cannot be written.
         """
-        with self._claim_guard:
-            if self._release is not None:
-                return
-            root = self.layout.root
-            lock.acquire(root, command or self.command, self.lock_wait if wait is None else wait)
-            self._release = weakref.finalize(self, lock.release, root)
+        self.hold.claim(command, wait)
+
+    def close(self) -> None:
+        """Let go of the folder's lock (it also goes when the store is collected)."""
+        self.hold.close()
+
+    def _claimed(self) -> None:
         try:
             self.resume_forgets()
         except (OSError, StoreError) as exc:  # the next writer tries again
             log.error("could not finish an interrupted forget: %s", exc)
 
-    def close(self) -> None:
-        """Let go of the folder's lock (it also goes when the store is collected)."""
-        with self._claim_guard:
-            if self._release is not None:
-                self._release()
-                self._release = None
-
     def _writing(self) -> None:
-        if self._release is None:
-            self.claim()
+        self.hold.ensure()
 
     def _may_cache(self) -> bool:
         """Whether a cache (an index) may be written: only by the folder's writer, never waiting."""
-        if self._release is None:
-            try:
-                self.claim(wait=0.0)
-            except lock.FolderBusy:
-                return False
-        return True
+        return self.hold.try_claim()
 
     # -- users --------------------------------------------------------------------------
 
@@ -147,23 +142,11 @@ class Store:
     def _add_pointer(self, session_id: str, user_id: str) -> None:
         shard = self.layout.pointer_shard(session_id)
         with self.file_lock(shard):
-            try:
-                pointers.add_pointer(self.layout, session_id, user_id)
-            except DamagedFile as exc:  # an index: rebuilt from the reps' own folders
-                log.warning("%s; rebuilding it from the reps' folders", exc)
-                pointers.rebuild(self.layout, shard)
-                pointers.add_pointer(self.layout, session_id, user_id)
+            pointers.register(self.layout, session_id, user_id)
 
     def _owner(self, session_id: str) -> str | None:
-        try:
-            return pointers.find_owner(self.layout, session_id)
-        except DamagedFile as exc:
-            log.warning("%s; searching the reps' folders instead", exc)
-            if self._may_cache():
-                shard = self.layout.pointer_shard(session_id)
-                with self.file_lock(shard):
-                    pointers.rebuild(self.layout, shard)
-            return None
+        shard = self.layout.pointer_shard(session_id)
+        return pointers.owner(self.layout, session_id, self.file_lock(shard), self._may_cache)
 
     def load_session(self, session_id: str) -> Session:
         """The session with this id (StoreError if unknown)."""
@@ -224,30 +207,8 @@ class Store:
     # -- a rep's data as a whole ----------------------------------------------------------
 
     def export_user(self, user_id: str) -> dict[str, Any]:
-        """Everything stored about the user, as one JSON-ready dict.
-
-        Damaged files are listed under `unreadable` (relative to the data folder).
-        """
-        collections: dict[str, list[dict[str, Any]]] = {}
-        unreadable = [str(p.relative_to(self.layout.root)) for p in self.unreadable(user_id)]
-        if not self.profile(user_id) and self.layout.profile(user_id).exists():  # damaged
-            unreadable.insert(0, str(self.layout.profile(user_id).relative_to(self.layout.root)))
-        for name in self.collection_names():
-            try:
-                if docs := self.table(name).search(user_id=user_id):
-                    collections[name] = docs
-            except DamagedFile as exc:
-                log.warning("%s", exc)
-                unreadable.append(f"tables/{name}.json")
-        return {
-            "user_id": user_id,
-            "exported_at": time.time(),
-            "schema": SCHEMA_VERSION,
-            "profile": self.profile(user_id) or None,
-            "sessions": [s.to_dict() for s in self.load_sessions(user_id)],
-            "collections": collections,
-            "unreadable": unreadable,
-        }
+        """Everything stored about the user, as one JSON-ready dict (see `export.export_user`)."""
+        return export.export_user(self, user_id)
 
     def forget_user(self, user_id: str) -> bool:
         """Delete everything stored about the user, from every file; False if there was nothing.
@@ -257,20 +218,11 @@ class Store:
         self._writing()
         with self._user_lock(user_id):
             earlier = user_id in {*self.resume_forgets(), *self._resumed}
-            job = forget.start(self, user_id)
-            sessions = index.session_files(job / "data" / "sessions")
-            self._forgotten.update(sessions)
-            moved = (job / "data").is_dir()
-            _, changed = forget.finish(self, job)
-            return earlier or moved or changed
+            return forget.forget(self, user_id, self._forgotten) or earlier
 
     def resume_forgets(self) -> list[str]:
         """Finish every forget a crash cut short; the user ids they were for."""
-        done = []
-        for job in forget.pending(self):
-            user_id, _ = forget.finish(self, job)
-            if user_id is not None:
-                done.append(user_id)
+        done = forget.resume(self)
         self._resumed.update(done)
         return done
 

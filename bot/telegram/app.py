@@ -58,6 +58,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "coach_review",
     "coach_assign",
     "coach_rounds",
+    "coach_scenarios",
     "media",
 )
 
@@ -171,7 +172,7 @@ def build_application(
     if limiter is not None:
         builder = builder.rate_limiter(cast("BaseRateLimiter[None]", limiter))
     app: App = builder.build()
-    store = store or AsyncStore(settings.data_dir)
+    store = store or AsyncStore(settings.store("serve"))
     if practice is None:  # LLM token use is kept per rep and day in the store
         practice = build_practice(settings, ledger=TableLedger(store.table("llm_usage")))
     app.bot_data.services = Services(

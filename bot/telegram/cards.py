@@ -13,7 +13,7 @@ from bot.core.scenarios import Scenario
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import Outcome
 from bot.telegram.format import bar, quote
-from bot.telegram.texts import Html, esc, label, t
+from bot.telegram.texts import Html, esc, label, t, tn
 
 
 def lines(items: Iterable[str]) -> Html:
@@ -111,7 +111,7 @@ def feedback_text(turn: Turn, lang: Lang) -> Html:
 def _criterion_line(name: str, score: float | None, lang: Lang) -> Html:
     if score is None:
         return Html(f"{label(lang, 'not_applicable')} {esc(name)}")
-    return Html(f"{bar(score)} {esc(name)} <b>{score:.1f}</b>")
+    return Html(f"{bar(score)} {esc(name)} <b>{i18n.number(lang, score)}</b>")
 
 
 def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: Rubric) -> Html:
@@ -123,7 +123,7 @@ def report_text(card: ReportCard, session: Session, scenario: Scenario, rubric: 
         "report",
         title=scenario.title(lang),
         outcome=outcome_name(card.outcome, lang),
-        turns=card.turns,
+        turns=tn(lang, "replies_count", card.turns),
         overall=card.overall,
         verdict=verdict,
     )

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.coaching import assignments, cohorts
 from bot.coaching.access import Role
 from bot.coaching.assignments import Status
@@ -24,12 +25,14 @@ from bot.telegram.coach_common import (
     cohort_and_scenario_rows,
     records,
     refusals,
+    user_lang,
 )
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, for_users, rep
 from bot.telegram.format import date
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
@@ -88,7 +91,11 @@ async def choose_deadline(update: Update, context: Context) -> None:
 
 def deadline_label(lang: Lang, days: int) -> str:
     """A deadline button: in so many days, or none."""
-    return cl(lang, "btn_days", days=days) if days else cl(lang, "btn_none")
+    return (
+        cl(lang, "btn_days", days=i18n.plural(lang, "common.days", days))
+        if days
+        else cl(lang, "btn_none")
+    )
 
 
 @for_users(Role.COACH)
@@ -102,18 +109,18 @@ async def create(update: Update, context: Context) -> None:
     terms = {
         "level": int(level),
         "deadline": time.time() + int(days) * 86_400 if int(days) else None,
-        "known_scenarios": context.services.practice.scenarios,
+        "known_scenarios": await cohort_playable(context, cid),
     }
     await drop_keyboard(update)
     made = await call(assignments.assign, data, me, cid, sid, **terms)
     people = await call(cohorts.members, data, cid)
     for member in people:
         text = await _assignment_text(context, made, member.user_id)
-        await send(context, int(member.user_id), text, _start(context, made))
+        start = _start(await user_lang(context, member.user_id), made)
+        await send(context, int(member.user_id), text, start)
     cohort = await call(cohorts.get_cohort, data, me, cid)
-    await answer(
-        update, context, ct(context.lang, "assigned", members=len(people), cohort=cohort.name)
-    )
+    reps = i18n.plural(context.lang, "coach.reps_count", len(people))
+    await answer(update, context, ct(context.lang, "assigned", members=reps, cohort=cohort.name))
 
 
 async def _assignment_text(
@@ -122,15 +129,15 @@ async def _assignment_text(
     """The assignment in the rep's language."""
     lang = context.lang
     if user_id is not None:
-        lang = "en" if (await call(records(context).user, user_id)).get("lang") == "en" else "sv"
+        lang = await user_lang(context, user_id)
     title = context.services.practice.scenario(a.scenario_id).title(lang)
     deadline = ct(lang, "deadline_ref", date=date(a.deadline)) if a.deadline else ""
     return ct(lang, "assignment_for_rep", scenario=title, level=a.level, deadline=Html(deadline))
 
 
-def _start(context: Context, a: assignments.Assignment) -> Markup:
+def _start(lang: Lang, a: assignments.Assignment) -> Markup:
     """The button that starts the assigned role-play."""
-    return Markup([[Button(cl(context.lang, "btn_start"), callback_data=f"asg:{a.id}")]])
+    return Markup([[Button(cl(lang, "btn_start"), callback_data=f"asg:{a.id}")]])
 
 
 @for_users(Role.COACH)
@@ -163,7 +170,7 @@ async def show_open(update: Update, context: Context) -> None:
     assert update.effective_user is not None
     todo = await call(assignments.open_for_rep, records(context), str(update.effective_user.id))
     for a in todo[:3]:
-        await answer(update, context, await _assignment_text(context, a), _start(context, a))
+        await answer(update, context, await _assignment_text(context, a), _start(context.lang, a))
 
 
 @rep

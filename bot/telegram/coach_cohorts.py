@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Role
 from bot.coaching.qr import qr_png
@@ -47,7 +48,8 @@ def cohort_card(context: Context, cohort: cohorts.Cohort, members: int) -> Html:
     """Name, size, code and link of a cohort."""
     code = cohort.code or ct(context.lang, "cohort_closed")
     link = cohorts.deep_link(context.bot.username, cohort.code) if cohort.code else ""
-    return ct(context.lang, "cohort_card", name=cohort.name, members=members, code=code, link=link)
+    size = i18n.plural(context.lang, "coach.members_count", members)
+    return ct(context.lang, "cohort_card", name=cohort.name, members=size, code=code, link=link)
 
 
 @rep

@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role, RoleRequired
 from bot.coaching.records import Records
+from bot.core.datafile import Lang
 from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
@@ -74,6 +75,24 @@ def refusals(handler: Handler) -> Handler:
     return guarded
 
 
+async def user_lang(context: Context, user_id: str) -> Lang:
+    """Another user's language (a rep a coach writes to): their choice, else the default."""
+    chosen = (await call(records(context).user, user_id)).get("lang")
+    return (
+        "en"
+        if chosen == "en"
+        else "sv"
+        if chosen == "sv"
+        else context.services.settings.default_lang
+    )
+
+
+def scenario_title(context: Context, scenario_id: str) -> str:
+    """The scenario's title in the user's language (its id if it is no longer shipped)."""
+    known = context.services.practice.scenarios.get(scenario_id)
+    return known.title(context.lang) if known else scenario_id
+
+
 def refusal(context: Context, exc: SalescoachError) -> Html:
     """The refusal in the user's language: the error's catalogue message, escaped."""
     return message(context.lang, exc.message) if exc.message else esc(str(exc))
@@ -88,13 +107,15 @@ async def cohort_and_scenario_rows(
     update: Update, context: Context, prefix: str
 ) -> tuple[Any, list[list[InlineKeyboardButton]]]:
     """The coach's cohort named in the callback, and one button per scenario (`prefix:cohort:id`)."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cohort = await call(
         cohorts.get_cohort, records(context), await actor(update, context), context.match.group(1)
     )
     rows = [
         [InlineKeyboardButton(s.title(context.lang), callback_data=f"{prefix}:{cohort.id}:{s.id}")]
-        for s in context.services.practice.scenarios.values()
+        for s in (await cohort_playable(context, cohort.id)).values()
     ]
     return cohort, rows
 
@@ -103,9 +124,11 @@ async def ask_level(update: Update, context: Context, prefix: str, question: str
     """A wizard step: the scenario a button (`…:cohort:scenario`) names, then one button per
     level (`prefix:cohort:scenario:level`) under the catalogue text `question`; the pressed
     message's buttons go. StaleButton for a scenario that does not exist."""
+    from bot.telegram.scenario_access import cohort_playable  # it builds on this module
+
     assert context.match is not None
     cid, sid = context.match.groups()
-    scenario = context.services.practice.scenarios.get(sid)
+    scenario = (await cohort_playable(context, cid)).get(sid)
     if scenario is None:
         raise StaleButton
     lang = context.lang

@@ -12,12 +12,18 @@ from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHa
 
 from bot.coaching import reviews
 from bot.coaching.access import Actor, Role, coached_membership, open_session
-from bot.core.datafile import Lang
 from bot.core.session import Session, Turn
 from bot.hygiene import clean
 from bot.render.transcript import render_transcript_html
 from bot.telegram import coach_callbacks as cb
-from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    records,
+    refusals,
+    scenario_title,
+    user_lang,
+)
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users, resolve_lang
@@ -51,7 +57,7 @@ def transcript_text(
         lang,
         "transcript_head",
         rep=name,
-        scenario=session.scenario_id,
+        scenario=scenario_title(context, session.scenario_id),
         level=session.level,
         overall=overall,
     )
@@ -110,8 +116,7 @@ async def rep_name(context: Context, me: Actor, user_id: str) -> str:
 async def notify_rep(context: Context, me: Actor, session: Session, review: reviews.Review) -> None:
     """Tell the rep what the coach said, with the transcript that now shows it."""
     practice, data = context.services.practice, records(context)
-    profile = await call(data.user, session.user_id)
-    lang: Lang = "en" if profile.get("lang") == "en" else "sv"
+    lang = await user_lang(context, session.user_id)
     what = []
     if review.overall is not None:
         what.append(f"{cl(lang, 'btn_overall')}: {review.overall}/100")

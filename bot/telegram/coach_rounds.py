@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler, filters
 
+from bot import i18n
 from bot.coaching import cohorts, rounds
 from bot.coaching.access import Role
 from bot.coaching.records import ROUNDS, Records
@@ -27,11 +28,13 @@ from bot.telegram.coach_common import (
     cohort_and_scenario_rows,
     records,
     refusals,
+    user_lang,
 )
 from bot.telegram.coach_texts import cl, ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import Handler, StaleButton, button, for_users, rep
 from bot.telegram.replies import answer, drop_keyboard, send
+from bot.telegram.scenario_access import cohort_playable
 from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html
 
@@ -85,7 +88,7 @@ def starter(watch: RoundWatch) -> Handler:
         """Open the round, post the leaderboard here and invite every member."""
         assert context.match is not None and update.effective_chat is not None
         cid, sid, level, hide = context.match.groups()
-        if sid not in context.services.practice.scenarios:
+        if sid not in await cohort_playable(context, cid):
             raise StaleButton
         me, data = await actor(update, context), records(context)
         await drop_keyboard(update)
@@ -93,7 +96,9 @@ def starter(watch: RoundWatch) -> Handler:
         rnd = await call(rounds.start_round, data, me, cid, sid, **options)
         watch.forget()
         await answer(
-            update, context, ct(context.lang, "round_started", members=len(rnd.participants))
+            update,
+            context,
+            ct(context.lang, "round_started", members=reps(context.lang, len(rnd.participants))),
         )
         title = context.services.practice.scenario(sid).title(context.lang)
         board = await send(
@@ -107,16 +112,11 @@ def starter(watch: RoundWatch) -> Handler:
     return start
 
 
-async def user_lang(data: Records, user_id: str) -> Lang:
-    """The language a member chose (Swedish unless English)."""
-    return "en" if (await call(data.user, user_id)).get("lang") == "en" else "sv"
-
-
 async def invite(
     context: Context, data: Records, rnd: rounds.Round, coach: str, user_id: str
 ) -> None:
     """Send one participant the round's scenario with a button to start it."""
-    lang = await user_lang(data, user_id)
+    lang = await user_lang(context, user_id)
     scenario = context.services.practice.scenario(rnd.scenario_id).title(lang)
     text = ct(lang, "round_invite", coach=coach, scenario=scenario, level=rnd.level)
     start = Markup([[Button(cl(lang, "btn_start"), callback_data=f"rj:{rnd.id}")]])
@@ -163,7 +163,7 @@ def ender(watch: RoundWatch) -> Handler:
         await show_board(context, data, ended.id)
         await answer(update, context, summary_text(context, context.lang, ended, summary, None))
         for user_id in ended.participants:
-            lang = await user_lang(data, user_id)
+            lang = await user_lang(context, user_id)
             with contextlib.suppress(TelegramError):
                 await send(
                     context, int(user_id), summary_text(context, lang, ended, summary, user_id)
@@ -192,11 +192,21 @@ def summary_figures(rubric: Rubric, lang: Lang, s: rounds.Summary) -> dict[str, 
     return {
         "finished": s.finished,
         "total": s.participants,
-        "mean": "–" if s.mean is None else s.mean,
-        "median": "–" if s.median is None else s.median,
-        "passed": "–" if s.pass_rate is None else f"{100 * s.pass_rate:.0f}%",
+        "mean": "–" if s.mean is None else i18n.number(lang, s.mean),
+        "median": "–" if s.median is None else i18n.number(lang, s.median),
+        "passed": "–" if s.pass_rate is None else percent(lang, s.pass_rate),
         "weakest": rubric.criterion(s.weakest).name(lang) if s.weakest else "–",
     }
+
+
+def reps(lang: Lang, n: int) -> str:
+    """ "3 säljare", "1 rep"."""
+    return i18n.plural(lang, "coach.reps_count", n)
+
+
+def percent(lang: Lang, share: float) -> str:
+    """A share as a whole percentage the language's way: "40 %" in Swedish, "40%" in English."""
+    return cl(lang, "coaching.percent", value=i18n.number(lang, 100 * share, 0))
 
 
 def register(app: App) -> None:

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot import i18n
 from bot.cli.coach_cmd import render_calibration
 from bot.coaching import calibration, cohorts, exports, overview
 from bot.coaching.access import Role, visible_sessions
@@ -18,7 +19,7 @@ from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
 from bot.core.session import Session
 from bot.telegram import coach_callbacks as cb
-from bot.telegram.coach_common import actor, call, records, refusals
+from bot.telegram.coach_common import actor, call, records, refusals, scenario_title
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
@@ -62,7 +63,7 @@ async def show_heatmap(update: Update, context: Context, cohort: cohorts.Cohort)
     rubric = context.services.practice.rubric
     rows = [(r.name, r.criteria) for r in lines if r.sessions]
     labels = {c.id: c.name(context.lang) for c in rubric.criteria}
-    png = await call(heatmap_png, rows, rubric.ids, labels, title=cohort.name)
+    png = await call(heatmap_png, rows, rubric.ids, labels, title=cohort.name, lang=context.lang)
     await send_photo(
         context, _chat(update), png, ct(context.lang, "heatmap_caption", name=cohort.name)
     )
@@ -76,14 +77,9 @@ async def show_recent(update: Update, context: Context, cohort: cohorts.Cohort) 
     if not pairs:
         await answer(update, context, ct(context.lang, "no_sessions"))
         return
-    scenarios = context.services.practice.scenarios
     rows = []
     for member, s in pairs:
-        title = (
-            scenarios[s.scenario_id].title(context.lang)
-            if s.scenario_id in scenarios
-            else s.scenario_id
-        )
+        title = scenario_title(context, s.scenario_id)
         text = f"{member.name} · {title} · {session_overall(s.turns)} · {date(s.started_at)}"
         rows.append([Button(text[:60], callback_data=cb.open_session(member.user_id, s.id))])
     await answer(update, context, ct(context.lang, "recent_title", name=cohort.name), Markup(rows))
@@ -133,7 +129,7 @@ def overview_line(context: Context, r: overview.RepSummary) -> Html:
         context.lang,
         "overview_line",
         name=r.name,
-        sessions=r.sessions,
+        sessions=i18n.plural(context.lang, "coach.sessions_count", r.sessions),
         score=r.recent,
         trend=trend,
         weakest=weakest,
@@ -142,9 +138,8 @@ def overview_line(context: Context, r: overview.RepSummary) -> Html:
 
 async def send_csv(update: Update, context: Context, cohort: cohorts.Cohort) -> None:
     """The cohort CSV as a document."""
-    text = await call(
-        exports.cohort_csv, records(context), cohort, context.services.practice.rubric
-    )
+    rubric, lang = context.services.practice.rubric, context.lang
+    text = await call(exports.cohort_csv, records(context), cohort, rubric, lang=lang)
     caption = ct(context.lang, "export_caption", name=cohort.name)
     await send_document(context, _chat(update), text.encode(), f"cohort-{cohort.id}.csv", caption)
 
@@ -213,15 +208,22 @@ async def rep_progress(update: Update, context: Context) -> None:
     done = overview.finished(await call(visible_sessions, data, me, user_id))
     rubric = context.services.practice.rubric
     means = criterion_means([t for s in done for t in s.turns], rubric)
-    lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=len(done))]
-    lines += [f"{_name(context, c)}: {'–' if v is None else f'{v:.1f}'}" for c, v in means.items()]
-    rows = [[session_button(user_id, s)] for s in reversed(done[-8:])]
+    sessions = i18n.plural(context.lang, "coach.sessions_count", len(done))
+    lines: list[str] = [ct(context.lang, "rep_progress", name=member.name, sessions=sessions)]
+    lines += [f"{_name(context, c)}: {_mean(context, v)}" for c, v in means.items()]
+    rows = [[session_button(context, user_id, s)] for s in reversed(done[-8:])]
     await answer(update, context, Html("\n".join(lines)), Markup(rows))
 
 
-def session_button(user_id: str, session: Session) -> Button:
+def _mean(context: Context, value: float | None) -> str:
+    """A 0–5 mean with the language's decimal sign, or a dash."""
+    return "–" if value is None else i18n.number(context.lang, value)
+
+
+def session_button(context: Context, user_id: str, session: Session) -> Button:
     """A button that opens one of the rep's sessions: date, scenario, score."""
-    label = f"{date(session.started_at)} · {session.scenario_id} · {session_overall(session.turns)}"
+    title = scenario_title(context, session.scenario_id)
+    label = f"{date(session.started_at)} · {title} · {session_overall(session.turns)}"
     return Button(label[:60], callback_data=cb.open_session(user_id, session.id))
 
 

@@ -48,6 +48,7 @@ class Burst:
     message_id: int | None = None  # the latest message, which the feedback replies to
     user_id: str = ""
     timer: asyncio.Task[None] | None = None
+    due: set[int] = field(default_factory=set)  # messages handed back to play their burst
     playing: asyncio.Lock = field(default_factory=asyncio.Lock)
     last_text: str = ""
     last_at: float = float("-inf")

@@ -109,6 +109,7 @@ async def saved(context: Context, chat_id: int, session: Session) -> bool:
     except StoreError as exc:
         log.error("turn not saved: %s", exc)
         context.chat.session, context.chat.session_loaded = None, False
+        context.chat.burst.last_text = ""  # the resend we ask for is not a double send
         await send(context, chat_id, esc(i18n.text(session.lang, "store.turn_not_saved")))
         return False
     return True
@@ -183,7 +184,9 @@ async def progress_of(context: Context, user_id: str) -> Progress:
 async def recommended(context: Context, user_id: str) -> tuple[str, int]:
     """(scenario id, level) to train next: the progress recommendation, else a new customer;
     one level up for each medal already won against that customer."""
-    scenarios = context.services.practice.scenarios
+    from bot.telegram.scenario_access import playable  # it builds on the coach modules
+
+    scenarios = await playable(context, user_id)
     found = await progress_of(context, user_id)
     rec = found.recommendation
     scenario_id = rec.scenario_id if rec and rec.scenario_id in scenarios else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
+from bot import i18n
 from bot.telegram.texts import Html, esc
 
 #: Telegram's limits: a text message and a media caption, counted in UTF-16 code units.
@@ -121,5 +121,5 @@ def bar(value: float, maximum: float = 5.0, width: int = 5) -> str:
 
 
 def date(timestamp: float) -> str:
-    """A compact local date and time, the same in both languages: 2025-11-23 14:05."""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+    """A compact date and time in the configured zone, the same in both languages: 2025-11-23 14:05."""
+    return i18n.stamp(timestamp)

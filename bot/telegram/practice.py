@@ -12,13 +12,15 @@ from bot.telegram.cards import brief_text, level_name, mode_name, picker_text
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import StaleButton, button, rep
 from bot.telegram.replies import answer, edit
+from bot.telegram.scenario_access import playable
 from bot.telegram.switch import ask_first
 from bot.telegram.texts import Html, t
 
 
-def _scenario(context: Context, scenario_id: str) -> Scenario:
-    """The scenario a button names; an unknown id means a stale or forged button."""
-    scenario = context.services.practice.scenarios.get(scenario_id)
+async def _scenario(update: Update, context: Context, scenario_id: str) -> Scenario:
+    """The scenario a button names; an id the rep may not play means a stale or forged button."""
+    assert update.effective_user is not None
+    scenario = (await playable(context, str(update.effective_user.id))).get(scenario_id)
     if scenario is None:
         raise StaleButton
     return scenario
@@ -30,7 +32,8 @@ async def _picker(update: Update, context: Context) -> tuple[Html, InlineKeyboar
     practice = context.services.practice
     ongoing = await flow.active(context, str(update.effective_user.id))
     active = practice.scenarios.get(ongoing.scenario_id) if ongoing else None
-    scenarios = practice.scenarios.values()
+    mine = await playable(context, str(update.effective_user.id))
+    scenarios = [s for s in mine.values() if context.lang in s.languages]
     text = picker_text(scenarios, practice.rubric, context.lang, active)
     return text, keyboards.picker(scenarios, context.lang)
 
@@ -55,16 +58,16 @@ async def show_picker(update: Update, context: Context) -> None:
 async def show_brief(update: Update, context: Context) -> None:
     """One customer's situation, what it trains, and the difficulty buttons."""
     assert context.match is not None
-    scenario = _scenario(context, context.match.group(1))
+    scenario = await _scenario(update, context, context.match.group(1))
     mode = callbacks.as_mode(context.match.group(2))
     text = brief_text(scenario, context.services.practice.rubric, context.lang, mode)
     await edit(update, text, keyboards.brief(scenario, context.lang, mode))
 
 
-def _chosen(context: Context) -> tuple[Scenario, int, Mode]:
+async def _chosen(update: Update, context: Context) -> tuple[Scenario, int, Mode]:
     """Scenario, level and mode from a start button, checked against what exists."""
     assert context.match is not None
-    scenario = _scenario(context, context.match.group(1))
+    scenario = await _scenario(update, context, context.match.group(1))
     level, mode = int(context.match.group(2)), callbacks.as_mode(context.match.group(3))
     if level not in scenario.levels:
         raise StaleButton
@@ -75,7 +78,7 @@ def _chosen(context: Context) -> tuple[Scenario, int, Mode]:
 @button
 async def go(update: Update, context: Context) -> None:
     """Start the chosen customer at the chosen difficulty and mode."""
-    scenario, level, mode = _chosen(context)
+    scenario, level, mode = await _chosen(update, context)
     if not await ask_first(update, context, scenario.id, level, mode):
         await _begin_picked(update, context, scenario, level, mode)
 
@@ -100,7 +103,7 @@ async def _begin_picked(
 @button
 async def switch(update: Update, context: Context) -> None:
     """Yes to "end the ongoing role-play?": start the new one."""
-    scenario, level, mode = _chosen(context)
+    scenario, level, mode = await _chosen(update, context)
     await _begin_picked(update, context, scenario, level, mode)
 
 
@@ -116,7 +119,7 @@ async def keep(update: Update, context: Context) -> None:
 async def again(update: Update, context: Context) -> None:
     """From a report card: the same customer, difficulty and mode once more."""
     assert update.effective_user is not None and update.effective_chat is not None
-    scenario, level, mode = _chosen(context)
+    scenario, level, mode = await _chosen(update, context)
     if await ask_first(update, context, scenario.id, level, mode):
         return
     user_id, chat_id = str(update.effective_user.id), update.effective_chat.id

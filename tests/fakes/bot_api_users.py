@@ -95,6 +95,12 @@ class FakeUser:
         voice = {**file, "duration": duration, "mime_type": "audio/ogg"}
         return self.api.push("message", self._message(voice=voice))
 
+    def document(self, data: bytes, file_name: str) -> dict[str, Any]:
+        """Send a file, as a document with its name."""
+        file = self.api.add_file(data, f"documents/{file_name}")
+        document = {**file, "file_name": file_name, "mime_type": "application/x-yaml"}
+        return self.api.push("message", self._message(document=document))
+
     def location(self) -> dict[str, Any]:
         """Share a location."""
         return self.api.push(
