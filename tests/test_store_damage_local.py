@@ -87,7 +87,7 @@ def test_a_damaged_reviews_table_blocks_neither_export_nor_forget(
         out, err = capsys.readouterr()
         assert json.loads(out)["unreadable"] == ["tables/reviews.json"]
         assert "tables/reviews.json" in err
-    assert main(["forget", "--user", "bo", "--yes"]) == 0
+    assert main(["forget", "--user", "bo", "--yes", "--lang", "en"]) == 0
     assert "Deleted all data for 'bo'." in capsys.readouterr().out
     assert store.user_ids() == ["anna"]
     assert [s.id for s in store.sessions("anna")] == ["anna2", "anna1"]
