@@ -19,13 +19,20 @@ python3 -m venv "$work/venv"
 echo "wheel built and installed in $(( $(date +%s) - started )) s"
 
 replies=$'Vad ska kavajen användas till?\nBerätta mer, så föreslår jag att vi ses på tisdag kl 10.\n'
-play() {
+salescoach() {
     (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 \
         SALESCOACH_DATA_DIR="$work/data" SALESCOACH_ENGINE=offline SALESCOACH_ENV_FILE= \
-        "$work/venv/bin/salescoach" chat --scenario just-looking --user ci --seed 1 "$@" <<<"$replies")
+        "$work/venv/bin/salescoach" "$@")
+}
+play() {
+    salescoach chat --scenario just-looking --user ci --seed 1 "$@" <<<"$replies"
 }
 play --json >"$work/session.json"
 play >"$work/session.txt"
+# The HTML transcript of the first session: the templates ship too.
+session_id=$("$work/venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["session_id"])' <"$work/session.json")
+salescoach transcript "$session_id" --html "$work/transcript.html" >/dev/null
+grep -q "</html>" "$work/transcript.html" || { echo "no HTML transcript from the wheel"; exit 1; }
 # The JSON report, and the same total printed at the end of the text report.
 "$work/venv/bin/python" - "$work/session.json" "$work/session.txt" <<'PY'
 import json

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
 from bot.errors import DataFileError
@@ -19,7 +20,15 @@ def data_dir(name: str) -> Path:
     override = os.environ.get("SALESCOACH_RESOURCES")
     if override:
         return Path(override) / name
-    folder = resources.files(f"bot._data.{name}")
+    return _real(resources.files(f"bot._data.{name}"), name)
+
+
+def package_dir(name: str) -> Path:
+    """A folder of files that belong to the code itself, such as the HTML `templates`."""
+    return _real(resources.files("bot").joinpath(name), name)
+
+
+def _real(folder: Traversable, name: str) -> Path:
     if not isinstance(folder, Path):
         # Loaders glob and hand folders to jinja2, which needs real files, not a zip archive.
         raise DataFileError(f"{name}: the package's data files must be installed unzipped")
@@ -37,3 +46,4 @@ REACTIONS_FILE = SCENARIOS_DIR / "reactions.yaml"
 PROMPTS_DIR = data_dir("prompts")
 SEEDS_DIR = data_dir("seeds")
 LESSONS_FILE = SEEDS_DIR / "lessons.yaml"
+TEMPLATES_DIR = package_dir("templates")

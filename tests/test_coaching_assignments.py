@@ -21,18 +21,29 @@ def world(tmp_path: Path) -> Team:
 
 def test_completion_per_rep(world: Team) -> None:
     a = assignments.assign(
-        world.records, world.coach_a, world.cohort_a.id, "let-it-mature", level=2,
-        deadline=T0 + 2 * DAY, now=T0 + DAY,
-    )  # fmt: skip
+        world.records,
+        world.coach_a,
+        world.cohort_a.id,
+        "let-it-mature",
+        level=2,
+        deadline=T0 + 2 * DAY,
+        now=T0 + DAY,
+    )
     store = world.records.store
     # anna: level 3 counts for level 2, in time; bo: level 1 does not count, then a late level 2.
-    store.save_session(session("anna", turn(0, 70), sid="a1", at=T0 + 1.5 * DAY, scenario="let-it-mature", level=3))  # fmt: skip
-    store.save_session(session("bo", turn(0, 70), sid="b1", at=T0 + 1.5 * DAY, scenario="let-it-mature", level=1))  # fmt: skip
+    store.save_session(
+        session("anna", turn(0, 70), sid="a1", at=T0 + 1.5 * DAY, scenario="let-it-mature", level=3)
+    )
+    store.save_session(
+        session("bo", turn(0, 70), sid="b1", at=T0 + 1.5 * DAY, scenario="let-it-mature", level=1)
+    )
     assert assignments.completion(world.records, world.coach_a, a.id, now=T0 + 1.6 * DAY) == [
         ("anna", "Anna", Status.DONE),
         ("bo", "Bo", Status.PENDING),
     ]
-    store.save_session(session("bo", turn(0, 70), sid="b2", at=T0 + 3 * DAY, scenario="let-it-mature", level=2))  # fmt: skip
+    store.save_session(
+        session("bo", turn(0, 70), sid="b2", at=T0 + 3 * DAY, scenario="let-it-mature", level=2)
+    )
     statuses = assignments.completion(world.records, world.coach_a, a.id, now=T0 + 3 * DAY)
     assert [s for _, _, s in statuses] == [Status.DONE, Status.LATE]
 
@@ -47,14 +58,24 @@ def test_overdue_when_the_deadline_passes_without_a_session(world: Team) -> None
 
 def test_rep_sees_open_assignments_soonest_deadline_first(world: Team) -> None:
     later = assignments.assign(
-        world.records, world.coach_a, world.cohort_a.id, "just-looking", deadline=T0 + 5 * DAY, now=T0
-    )  # fmt: skip
+        world.records,
+        world.coach_a,
+        world.cohort_a.id,
+        "just-looking",
+        deadline=T0 + 5 * DAY,
+        now=T0,
+    )
     no_deadline = assignments.assign(
         world.records, world.coach_a, world.cohort_a.id, "let-it-mature", now=T0
     )
     sooner = assignments.assign(
-        world.records, world.coach_a, world.cohort_a.id, "tender-price-only", deadline=T0 + DAY, now=T0
-    )  # fmt: skip
+        world.records,
+        world.coach_a,
+        world.cohort_a.id,
+        "tender-price-only",
+        deadline=T0 + DAY,
+        now=T0,
+    )
     todo = assignments.open_for_rep(world.records, "anna", now=T0 + 10)
     assert [a.id for a in todo] == [sooner.id, later.id, no_deadline.id]
     assert assignments.open_for_rep(world.records, "cy", now=T0 + 10) == []  # other cohort

@@ -111,9 +111,15 @@ def test_cohort_calibration_uses_overrides_and_confirmed_turns(tmp_path: Path) -
     )
     # Turn 0: the coach re-scores insight to 3 and confirms the rest (respect 5 = 5).
     reviews.add_review(
-        t.records, t.coach_a, "anna", "s1", turn=0, criteria={"insight": 3}, confirmed=True,
+        t.records,
+        t.coach_a,
+        "anna",
+        "s1",
+        turn=0,
+        criteria={"insight": 3},
+        confirmed=True,
         now=T0 + 8000,
-    )  # fmt: skip
+    )
     # Turn 1: a first override of insight (0) is corrected later to 2; respect not reviewed.
     for score, at in [(0, T0 + 8100), (2, T0 + 8200)]:
         reviews.add_review(

@@ -29,9 +29,16 @@ def world(tmp_path: Path) -> Team:
 
 def test_override_is_stored_beside_the_judges_score(world: Team) -> None:
     review = reviews.add_review(
-        world.records, world.coach_a, "anna", "s1", turn=0, overall=65,
-        criteria={"challenge": 3}, comment="You did question the deadline. Good!", now=T0 + 9000,
-    )  # fmt: skip
+        world.records,
+        world.coach_a,
+        "anna",
+        "s1",
+        turn=0,
+        overall=65,
+        criteria={"challenge": 3},
+        comment="You did question the deadline. Good!",
+        now=T0 + 9000,
+    )
     stored = open_session(world.records, rep("anna"), "anna", "s1")
     assert stored.turns[0].judgement.overall == 40  # the machine's score is untouched
     assert stored.turns[0].judgement.criteria["challenge"] == 1
@@ -40,9 +47,14 @@ def test_override_is_stored_beside_the_judges_score(world: Team) -> None:
 
 def test_rep_sees_the_coachs_comment_on_their_transcript(world: Team) -> None:
     reviews.add_review(
-        world.records, world.coach_a, "anna", "s1", turn=1, comment="Great next step.",
+        world.records,
+        world.coach_a,
+        "anna",
+        "s1",
+        turn=1,
+        comment="Great next step.",
         now=T0 + 9000,
-    )  # fmt: skip
+    )
     seen = reviews.session_reviews(world.records, rep("anna"), "anna", "s1")
     assert [(r.turn, r.comment, r.coach_name) for r in seen] == [
         (1, "Great next step.", "Carla Coach")

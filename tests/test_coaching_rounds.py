@@ -113,10 +113,13 @@ def test_only_matching_sessions_after_the_start_count_and_the_best_attempt_stays
 ) -> None:
     records, carla, cohort = room
     rnd = rounds.start_round(records, carla, cohort.id, SCENARIO, level=2, now=T0 + 100)
-    assert rounds.record_session(records, session("anna", turn(0, 90), sid="early", at=T0 + 50, level=2)) == []  # fmt: skip
-    assert rounds.record_session(records, session("anna", turn(0, 90), sid="other", at=T0 + 200, scenario="just-looking", level=2)) == []  # fmt: skip
-    assert rounds.record_session(records, session("anna", turn(0, 90), sid="lvl1", at=T0 + 200, level=1)) == []  # fmt: skip
-    assert rounds.record_session(records, session("anna", turn(0, 50), sid="open", at=T0 + 200, level=2, outcome=Outcome.ONGOING)) == []  # fmt: skip
+    not_counted = [
+        session("anna", turn(0, 90), sid="early", at=T0 + 50, level=2),
+        session("anna", turn(0, 90), sid="other", at=T0 + 200, scenario="just-looking", level=2),
+        session("anna", turn(0, 90), sid="lvl1", at=T0 + 200, level=1),
+        session("anna", turn(0, 50), sid="open", at=T0 + 200, level=2, outcome=Outcome.ONGOING),
+    ]
+    assert [rounds.record_session(records, s) for s in not_counted] == [[], [], [], []]
     for sid, score in [("a1", 50), ("a2", 80), ("a3", 60), ("a3", 60)]:  # a3 seen twice
         rounds.record_session(
             records, session("anna", turn(0, score), sid=sid, at=T0 + 300, level=2)

@@ -60,3 +60,7 @@ def test_salescoach_resources_names_another_folder_for_all_three(
 ) -> None:
     monkeypatch.setenv("SALESCOACH_RESOURCES", str(tmp_path))
     assert [paths.data_dir(n) for n in DATA_FOLDERS] == [tmp_path / n for n in DATA_FOLDERS]
+
+
+def test_the_html_templates_are_read_through_the_package() -> None:
+    assert paths.package_dir("templates") == paths.TEMPLATES_DIR == ROOT / "bot" / "templates"

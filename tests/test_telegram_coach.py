@@ -14,7 +14,7 @@ from bot.coaching import cohorts, roles
 from bot.coaching.access import Actor, Role
 from bot.coaching.records import Records
 from bot.store import AsyncStore
-from bot.telegram import coach_rounds
+from bot.telegram import coach_board
 from bot.telegram.app import build_application
 from bot.telegram.coach_common import call, coach_roles
 from tests.coaching_world import scripted_practice, session, turn
@@ -123,7 +123,15 @@ async def test_reps_and_other_coaches_are_refused_even_with_forged_buttons(world
 async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World) -> None:
     coach, [rep], _ = await team(world)
     store = world.app.bot_data.services.store.sync  # type: ignore[union-attr]
-    store.save_session(session(str(rep.chat_id), turn(0, 30, challenge=1, respect=5), sid="s1", at=time.time(), scenario=SCENARIO))  # fmt: skip
+    store.save_session(
+        session(
+            str(rep.chat_id),
+            turn(0, 30, challenge=1, respect=5),
+            sid="s1",
+            at=time.time(),
+            scenario=SCENARIO,
+        )
+    )
     rep.unread()
     [card] = await world.step(coach, "/cohorts")
     [recent] = await world.press(coach, card, "Recent")
@@ -155,7 +163,7 @@ async def test_coach_review_reaches_the_rep_beside_the_judges_score(world: World
 async def test_workshop_round_leaderboard_is_edited_and_everyone_gets_the_summary(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(coach_rounds, "BOARD_DEBOUNCE", 0.05)
+    monkeypatch.setattr(coach_board, "BOARD_DEBOUNCE", 0.05)
     coach, reps, _ = await team(world, reps=3)
     [pick] = await world.step(coach, "/round_start")
     [scenarios] = await world.press(coach, pick, "Team A")

@@ -28,10 +28,19 @@ pytest_plugins = ("tests.telegram_fixtures",)
 
 #: Every method the bot may call: documented Bot API methods only.
 DOCUMENTED = {
-    "getme", "getupdates", "sendmessage", "editmessagetext", "editmessagereplymarkup",
-    "answercallbackquery", "sendchataction", "sendphoto", "senddocument", "setmycommands",
-    "deletewebhook", "getfile",
-}  # fmt: skip
+    "getme",
+    "getupdates",
+    "sendmessage",
+    "editmessagetext",
+    "editmessagereplymarkup",
+    "answercallbackquery",
+    "sendchataction",
+    "sendphoto",
+    "senddocument",
+    "setmycommands",
+    "deletewebhook",
+    "getfile",
+}
 
 
 @asynccontextmanager

@@ -9,10 +9,9 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
 from statistics import mean
 
-from bot import i18n
+from bot import i18n, paths
 from bot.coaching.assignments import Status, cohort_assignments
 from bot.coaching.cohorts import Cohort, members
 from bot.coaching.overview import (
@@ -29,7 +28,7 @@ from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import default_scenarios
 from bot.core.session import Session
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = paths.TEMPLATES_DIR
 FIXED_COLUMNS = (
     "cohort",
     "rep_id",

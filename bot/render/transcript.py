@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from bot import i18n
+from bot import i18n, paths
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric
 from bot.core.session import Session
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = paths.TEMPLATES_DIR
 
 #: The page's labels: `report.<key>` in the catalogue.
 LABEL_KEYS = (
