@@ -42,19 +42,19 @@ def test_the_rep_is_in_every_shared_file_before_the_forget(folder: Path) -> None
 def test_forget_leaves_no_trace_in_any_file_and_keeps_the_other_rep(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["forget", "--user", GONE, "--yes"]) == 0
+    assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
     assert "Deleted all data for 'zq-4321'." in capsys.readouterr().out
 
     assert traces(folder) == []
     kept_intact(folder)
-    assert main(["forget", "--user", GONE, "--yes"]) == 0
+    assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
     assert "Nothing was stored for 'zq-4321'." in capsys.readouterr().out
 
 
 STEPS = ("job", "move", "pointers", "tables", "data", "done")
 NEXT = {
     "history": ["history", "--user", KEPT],
-    "forget": ["forget", "--user", GONE, "--yes"],
+    "forget": ["forget", "--user", GONE, "--yes", "--lang", "en"],
     "export": ["export", "--user", KEPT],
 }
 
@@ -78,7 +78,7 @@ def test_a_forget_cut_short_at_any_step_is_finished_by_the_next_command(
 ) -> None:
     monkeypatch.setattr(forget, "step_hook", _crash_at(step))
     with pytest.raises(Crash):
-        main(["forget", "--user", GONE, "--yes"])
+        main(["forget", "--user", GONE, "--yes", "--lang", "en"])
     gc.collect()  # the dead process's store goes, and with it its hold on the folder
     monkeypatch.setattr(forget, "step_hook", None)
     capsys.readouterr()
@@ -132,7 +132,7 @@ def test_forget_with_a_damaged_file_still_leaves_no_trace(
     _cut_after(needle)(path)
     assert needle.encode() in path.read_bytes()
 
-    assert main(["forget", "--user", GONE, "--yes"]) == 0
+    assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
 
     assert "Deleted all data for 'zq-4321'." in capsys.readouterr().out
     assert traces(folder) == []
@@ -151,7 +151,7 @@ def test_an_older_salescoachs_half_done_forget_is_finished(
     user_dir.rename(user_dir.with_name(".forget-0123456789ab"))  # renamed, then killed
     store.close()
 
-    assert main(["forget", "--user", GONE, "--yes"]) == 0
+    assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
 
     assert "Deleted all data for 'zq-4321'." in capsys.readouterr().out
     assert traces(folder) == []

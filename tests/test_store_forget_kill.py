@@ -77,9 +77,9 @@ def test_forget_killed_at_random_moments_is_finished_by_the_next_command(
         if run % 2:  # any command that touches the store finishes the job
             assert main(["history", "--user", KEPT]) == 0
             if not pending and left:  # killed before the job was written: forget again
-                assert main(["forget", "--user", GONE, "--yes"]) == 0
+                assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
         else:
-            assert main(["forget", "--user", GONE, "--yes"]) == 0
+            assert main(["forget", "--user", GONE, "--yes", "--lang", "en"]) == 0
             said = capsys.readouterr().out
             assert ("Deleted" in said) == bool(left), (run, left, said)
         assert traces(folder) == [], run
