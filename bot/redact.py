@@ -48,15 +48,26 @@ def remember(secrets: Iterable[str | None]) -> None:
         _known = tuple(sorted(values, key=len, reverse=True))  # longest first: no partial masks
 
 
+def forget_remembered() -> None:
+    """Drop the remembered values (a fresh process, or a test with its own settings)."""
+    global _known
+    with _lock:
+        _known = ()
+
+
 def url_secrets(url: str | None) -> list[str]:
-    """The user name and password in a URL (`http://user:pass@host`), if any."""
+    """The password in a URL (`http://user:pass@host`), if any.
+
+    The user name is not a secret on its own, and remembering it would mask that word wherever
+    it appears (a user called `salescoach` would blank the program's name); in a URL both parts
+    are masked by shape anyway."""
     if not url:
         return []
     try:
         parts = urlsplit(url)
     except ValueError:
         return []
-    return [part for part in (parts.username, parts.password) if part]
+    return [parts.password] if parts.password else []
 
 
 def redact(text: str) -> str:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.redact import forget_remembered
+
 #: Settings a developer's environment may hold that must not reach the tests.
 _OUTSIDE_SETTINGS = (
     "OPENAI_API_KEY",
@@ -26,4 +28,5 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SALESCOACH_ENV_FILE", "")  # never read a developer's .env
     for name in _OUTSIDE_SETTINGS:
         monkeypatch.delenv(name, raising=False)
+    forget_remembered()  # secrets another test configured are not this test's secrets
     return folder

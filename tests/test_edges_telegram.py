@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_users import FakeUser
-from tests.telegram_world import World
+from tests.telegram_world import World, started
 
 pytest_plugins = ("tests.telegram_fixtures",)
 
@@ -87,3 +90,19 @@ async def test_a_lone_surrogate_in_a_reply_is_played_and_stored_as_a_replacement
     store = world.app.bot_data.services.store
     session = await store.active_session(str(rep.user["id"]))
     assert session is not None and session.turns[0].reply.endswith("for \ufffd?")
+
+
+async def test_a_button_whose_handler_crashes_is_still_answered(
+    api: FakeBotApi, data_dir: Path
+) -> None:
+    app = await started(api, data_dir, modules=("start", "tests.failing_button", "media"))
+    try:
+        world = World(api, app)
+        rep = world.rep(lang="en")
+        menu = (await world.step(rep, "/start"))[-1]
+        query = rep.press(menu, data="boom")
+        await world.deliver()
+        assert rep.answer_to(query)["answered"] is True
+        assert len(rep.unread()) == 1  # and the rep is told something went wrong
+    finally:
+        await app.shutdown()

@@ -158,7 +158,10 @@ async def test_a_swedish_reps_journey_has_no_english(world: World) -> None:
     _coach, link, _code = await cohort_with_link(world, "sv")
     newcomer = world.rep("Nils", "sv")
     # A revoked or mistyped code is refused in Swedish, too.
-    await world.step(newcomer, "/start join_NOPE42")
+    answers = [m.text for m in await world.step(newcomer, "/start join_NOPE42")]
+    assert any("Den koden fungerar inte" in text for text in answers), answers
+    answers = [m.text for m in await world.step(newcomer, "/start coach_NOPE42")]
+    assert any("Den coachinbjudan gäller inte" in text for text in answers), answers
     await world.step(newcomer, "/coach NOPE42")
     await world.step(newcomer, "/cohorts")
     rep = world.rep("Anna", "sv")

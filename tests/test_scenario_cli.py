@@ -215,3 +215,12 @@ def test_draft_command_through_the_fake_server_writes_a_file_that_passes_check(
     assert result.returncode == 0, result.stderr
     assert "written by the language model" in result.stdout
     assert check_file(out).scenario is not None
+
+
+def test_draft_without_an_llm_prints_the_template_filled_with_the_brief(tmp_path: Path) -> None:
+    brief = "Inköparen på ett tandvårdsföretag vill bara ha lägsta pris på handskar."
+    result = salescoach("scenarios", "draft", brief, "--lang", "sv", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    checked = check_bytes(result.stdout.encode(), "draft.yaml")
+    assert checked.scenario is not None, checked.report("sv")
+    assert checked.scenario.brief("sv") == brief and checked.scenario.languages == ("sv",)

@@ -354,18 +354,25 @@ async def test_a_draft_filled_from_a_brief_plays_fairly(judge: OfflineJudge, lan
     assert won.outcome.success and lost.outcome is Outcome.LOST
 
 
-FACT_QUESTIONS = {
-    "sv": ("Hur länge gäller ert nuvarande avtal – när går det ut?", "juni"),
-    "en": ("How long does your current contract run – when does it end?", "June"),
-}
+FACT_QUESTIONS = [
+    ("sv", "När går ert nuvarande avtal ut?", 3),
+    ("sv", "Har ni någon besiktning på gång?", 2),
+    ("sv", "Hur fungerar det med personalen hos er nuvarande leverantör?", 1),
+    ("en", "When does your current contract run out?", 3),
+    ("en", "Do you have an inspection coming up?", 2),
+    ("en", "How is the staffing at your current supplier?", 1),
+]
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-async def test_a_question_aimed_at_a_fact_brings_that_fact(judge: OfflineJudge, lang: Lang) -> None:
+@pytest.mark.parametrize(("lang", "question", "fact"), FACT_QUESTIONS)
+async def test_a_question_aimed_at_a_fact_brings_that_fact(
+    judge: OfflineJudge, lang: Lang, question: str, fact: int
+) -> None:
     scenario = template_scenario(lang)
-    question, fact_word = FACT_QUESTIONS[lang]
     session = await play(practice_for(scenario, judge), scenario.id, lang, [question])
-    assert fact_word in session.turns[-1].customer_response, trail(session)
+    assert scenario.hidden.reveals[fact](lang) in session.turns[-1].customer_response, trail(
+        session
+    )
 
 
 def test_thousands_of_nested_brackets_are_one_clear_problem() -> None:

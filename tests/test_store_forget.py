@@ -19,6 +19,12 @@ class Crash(BaseException):
     """Stands for the process dying: nothing after it runs, no handler catches it."""
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks SALESCOACH_LANG; these tests read its English words."""
+    monkeypatch.setenv("SALESCOACH_LANG", "en")
+
+
 @pytest.fixture
 def folder(data_dir: Path) -> Path:
     populate(data_dir)

@@ -55,6 +55,7 @@ def _forget_in_child(folder: Path, delay: float | None) -> float:
 def test_forget_killed_at_random_moments_is_finished_by_the_next_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SALESCOACH_LANG", "en")  # the command line's words are read below
     template = tmp_path / "template"
     with monkeypatch.context() as seeding:  # the template only has to exist, not survive a crash
         seeding.setattr(os, "fsync", lambda fd: None)

@@ -92,7 +92,7 @@ class Practice:
 
             quick_judge = judge if isinstance(judge, OfflineJudge) else OfflineJudge(self.rubric)
         self.quick_judge = quick_judge
-        self.listener = listener or Listener(scenarios=self.scenarios.values())
+        self.listener = listener or Listener()
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id, or an error listing the known ones."""

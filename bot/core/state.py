@@ -78,6 +78,8 @@ def _clamp(value: int) -> int:
 
 
 _CLOSED = frozenset({Signal.RUDE, Signal.INJECTION, Signal.BLAME, Signal.STUFFING})
+#: Replies that earn no hidden fact, whatever they ask ("Vill du ha priset?").
+_NO_FACT = _CLOSED | {Signal.PRICE_ONLY, Signal.DISCOUNT}
 
 
 def advance(
@@ -133,7 +135,7 @@ def advance(
         trust_delta, patience_delta = trust - state.trust, patience - state.patience
     # A question aimed at a fact gets it while the customer is still talking to the rep; an
     # open need question earns one when it warmed the customer.
-    open_ = reading.fact is not None and trust >= OPEN_TRUST and not signals & _CLOSED
+    open_ = reading.fact is not None and trust >= OPEN_TRUST and not signals & _NO_FACT
     tell = reading.fact if open_ and (reading.targeted or trust_delta > 0) else None
     told = state.told | (1 << tell if tell is not None else 0)
     new = replace(

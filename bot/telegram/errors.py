@@ -35,7 +35,12 @@ async def on_error(update: object, context: Context) -> None:
         return
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %r", update_id, error, exc_info=error)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if not isinstance(update, Update):
+        return
+    if update.callback_query is not None:  # stop the client's spinner, even after a crash
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
+    if update.effective_chat is None:
         return
     text = t(context.lang, message_key(error))
     with contextlib.suppress(TelegramError):

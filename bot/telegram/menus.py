@@ -23,7 +23,16 @@ from bot.telegram.texts import label
 log = logging.getLogger("bot.telegram")
 
 #: The coach commands, after the rep commands, described by the `flow.cmd_<name>` texts.
-COACH_COMMANDS = ("cohort_new", "cohorts", "assign", "round_start", "round_end", "calibrate")
+COACH_COMMANDS = (
+    "cohort_new",
+    "cohorts",
+    "assign",
+    "round_start",
+    "round_end",
+    "calibrate",
+    "scenarios",
+    "scenario_new",
+)
 
 
 def coach_commands(lang: Lang) -> list[BotCommand]:
