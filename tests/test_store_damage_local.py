@@ -43,7 +43,7 @@ def test_a_damaged_session_hides_only_itself(
     store.save_session(scored_session([60], user_id="anna", id="anna3"))  # keeps practising
     assert store.load_session("anna3").user_id == "anna"
 
-    assert main(["history", "--user", "anna"]) == 0
+    assert main(["history", "--user", "anna", "--lang", "en"]) == 0
     out, err = capsys.readouterr()
     assert " anna2 " in out and " anna3 " in out and "anna1" not in out
     assert f"1 saved session could not be read (damaged file: {damaged})" in err

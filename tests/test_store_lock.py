@@ -220,7 +220,7 @@ def test_a_writing_command_on_a_read_only_folder_says_so_in_one_line(
     read_only: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SALESCOACH_LANG", "en")
-    assert main(["forget", "--user", "anna", "--yes"]) == 1
+    assert main(["forget", "--user", "anna", "--yes", "--lang", "en"]) == 1
 
     err = capsys.readouterr().err
     assert err.startswith(f"salescoach: Cannot write to {read_only.resolve()} (Read-only")

@@ -12,6 +12,7 @@ from bot.cli.common import add_lang, add_user, resolve_lang, resolve_user
 from bot.cli.texts import t
 from bot.errors import SalescoachError
 from bot.hygiene import json_text
+from bot.i18n import Lang
 
 
 def register(sub: Any) -> None:
@@ -38,13 +39,17 @@ def _store(command: str) -> Any:
     return load_settings().store(command)
 
 
-def note_unreadable(files: list[str]) -> None:
+def note_unreadable(files: list[str], lang: Lang | None = None) -> None:
     """Tell the reader which damaged files were left out (on stderr, so output stays clean)."""
     if files:
         from bot.i18n import plural
 
-        lang = resolve_lang(None)
-        print(plural(lang, "store.unreadable", len(files), files=", ".join(files)), file=sys.stderr)
+        print(
+            plural(
+                lang or resolve_lang(None), "store.unreadable", len(files), files=", ".join(files)
+            ),
+            file=sys.stderr,
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -66,7 +71,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise SalescoachError.said("cli.nothing_stored", user=user)
     sys.stdout.write(json_text(data, indent=2))
     print()
-    note_unreadable(data["unreadable"])
+    note_unreadable(data["unreadable"], resolve_lang(args.lang))
     return 0
 
 

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     store = load_settings().store("history")
     # Sessions ended before any reply were never scored: they are not part of the history.
     summaries = [s for s in store.sessions(user) if s.turns][: args.limit]
-    note_unreadable([str(path) for path in store.unreadable(user)])
+    note_unreadable([str(path) for path in store.unreadable(user)], lang)
     if not summaries:
         print(t("no_sessions", lang, user=user))
         return 0

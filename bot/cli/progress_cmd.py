@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     scenarios = default_scenarios()
     focus = {sid: s.focus for sid, s in scenarios.items()}
     result = progress(store.load_sessions(user), rubric, focus=focus)
-    note_unreadable([str(path) for path in store.unreadable(user)])
+    note_unreadable([str(path) for path in store.unreadable(user)], lang)
     if args.chart:
         from bot.charts import progress_chart
 
