@@ -119,3 +119,20 @@ def test_a_transcript_page_is_written_without_the_notes_of_a_damaged_reviews_tab
 
     assert "<html" in page.read_text(encoding="utf-8")
     assert "tables/reviews.json" in capsys.readouterr().err
+
+
+def test_an_index_with_valid_json_but_bad_values_is_read_around(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.sessions("anna")  # writes the rep's index
+    index = store.layout.user_index("anna")
+    doc = json.loads(index.read_text(encoding="utf-8"))
+    for row in doc["finished"].values():
+        row["overall"], row["started_at"] = "not a number", None
+    index.write_text(json.dumps(doc), encoding="utf-8")
+
+    assert sorted(s.id for s in store.sessions("anna")) == ["anna1", "anna2"]
+    for command in ("history", "progress", "export"):
+        assert main([command, "--user", "anna"]) == 0, capsys.readouterr().err
+    rewritten = json.loads(index.read_text(encoding="utf-8"))
+    assert all(isinstance(r["overall"], int) for r in rewritten["finished"].values())

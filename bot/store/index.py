@@ -68,6 +68,16 @@ def write_index(path: Path, docs: dict[str, dict[str, Any]]) -> None:
     AtomicJSONStorage(path, "user_index").write({_TABLE: rows})
 
 
+def _cached_summary(doc: dict[str, Any], index_path: Path) -> SessionSummary | None:
+    """The summary an index row holds, or None when its values are damaged (valid JSON with a
+    wrong type, say): the session file is then read instead and the row rewritten."""
+    try:
+        return SessionSummary.from_dict(doc)
+    except (TypeError, ValueError, KeyError) as exc:
+        log.warning("%s: damaged index row (%s); reading the session file instead", index_path, exc)
+        return None
+
+
 def scan(
     layout: Layout,
     user_id: str,
@@ -89,9 +99,11 @@ def scan(
     for sid, (mtime_ns, size) in sorted(files.items()):
         doc = index.get(sid)
         if doc is not None and doc.get("mtime_ns") == mtime_ns and doc.get("size") == size:
-            result.summaries.append(SessionSummary.from_dict(doc))
-            fresh[sid] = doc
-            continue
+            cached = _cached_summary(doc, index_path)
+            if cached is not None:
+                result.summaries.append(cached)
+                fresh[sid] = doc
+                continue
         path = layout.session(user_id, sid)
         try:
             session = read_session(path)
