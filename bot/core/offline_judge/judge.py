@@ -29,7 +29,7 @@ _GUARD_SIGNALS = {
     "rude": Signal.RUDE,
     "discount": Signal.DISCOUNT,
 }
-#: Harmful moves the customer reacts to need the heads to be sure (a "20 %" in an insight).
+#: A discount the customer reacts to needs the heads to be sure (a "20 %" in an insight).
 SURE_LINE = 0.8
 MOVE_LINE = 0.5
 #: For a harmful move, the criterion it costs and the detector's kind of span that shows it.
@@ -169,9 +169,11 @@ class OfflineJudge:
             s.add(Signal.EMPATHY)
         if m["gives_price"] >= SURE_LINE:  # below it, only the discount guard names a discount
             s.add(Signal.DISCOUNT)
-        if m["blames"] >= MOVE_LINE:
+        # Blame the rules found counts at a lower bar, like the good moves (assess.RULED_LINE).
+        if m["blames"] >= MOVE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
             s.add(Signal.BLAME)
-        if m["sarcasm"] >= SURE_LINE:
+        blunt = any(a.found.has(k) for k in ("blunt", "condescend"))
+        if m["sarcasm"] >= MOVE_LINE or blunt:
             s.add(Signal.RUDE)
         if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)
