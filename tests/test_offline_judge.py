@@ -467,15 +467,12 @@ SIGNALS = [
         set(),
     ),
     ("sv", "Ni är 20 procent dyrare.", "Jag kan ge er 10 procent.", {Signal.DISCOUNT}, set()),
-    pytest.param(
+    (
         "en",
         CARDS_EN,
         "I'll log a ticket with the printer.",
         {Signal.BLAME},
         {Signal.OWNERSHIP},
-        marks=pytest.mark.xfail(
-            strict=True, reason="learned heads miss a polite hand-off as blame"
-        ),
     ),
     (
         "en",

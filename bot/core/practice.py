@@ -138,7 +138,8 @@ class Practice:
             scenario=scenario,
             history=session.history,
         )
-        quick = self.quick_judge.score(request)
+        # Off the event loop: embedding the reply takes CPU time other reps must not wait for.
+        quick = await asyncio.to_thread(self.quick_judge.score, request)
         move = advance(session.state, quick, session.level)
         outcome = scenario.win.outcome_value() if move.outcome is Outcome.WON else move.outcome
         customer_request = CustomerRequest(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -64,8 +65,11 @@ class OfflineJudge:
         default_encoder().embed(["warm up"], "query")
 
     async def judge(self, request: JudgeRequest) -> Judgement:
-        """Score one reply (the `Judge` protocol); same as `score`."""
-        return self.score(request)
+        """Score one reply (the `Judge` protocol); same as `score`, off the event loop.
+
+        Embedding takes milliseconds of CPU (the first call also loads the encoder), which must
+        not hold up other reps' updates."""
+        return await asyncio.to_thread(self.score, request)
 
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply: criteria 0-5 (None when not applicable), overall 0-100, tip and signals."""
@@ -172,8 +176,7 @@ class OfflineJudge:
         # Blame the rules found counts at a lower bar, like the good moves (assess.RULED_LINE).
         if m["blames"] >= MOVE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
             s.add(Signal.BLAME)
-        blunt = any(a.found.has(k) for k in ("blunt", "condescend"))
-        if m["sarcasm"] >= MOVE_LINE or blunt:
+        if m["sarcasm"] >= MOVE_LINE:
             s.add(Signal.RUDE)
         if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)
