@@ -159,7 +159,8 @@ class Practice:
             if not self.listener.ready(scenario):  # first question in this scenario
                 await asyncio.to_thread(self.listener.prepare, scenario)
             vector = await self._embed(focus)
-        quick = self.quick_judge.score(request)
+        # Off the event loop: embedding the reply takes CPU time other reps must not wait for.
+        quick = await asyncio.to_thread(self.quick_judge.score, request)
         reading = self.listener.read(
             scenario, reply, quick.signals, session.state.told, vector=vector
         )

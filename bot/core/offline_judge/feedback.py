@@ -22,8 +22,10 @@ TIP_ORDER = (
     Signal.STUFFING,
     Signal.FILLER,
     Signal.OFF_TOPIC,
-    Signal.RUDE,
+    # Passing the problem on is the first thing to fix, even said curtly: owning it changes
+    # the tone too.
     Signal.BLAME,
+    Signal.RUDE,
     Signal.DISCOUNT,
     Signal.PRICE_ONLY,
     Signal.PASSIVE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ _GUARD_SIGNALS = {
     "rude": Signal.RUDE,
     "discount": Signal.DISCOUNT,
 }
-#: Harmful moves the customer reacts to need the heads to be sure (a "20 %" in an insight).
+#: A discount the customer reacts to needs the heads to be sure (a "20 %" in an insight).
 SURE_LINE = 0.8
 MOVE_LINE = 0.5
 #: For a harmful move, the criterion it costs and the detector's kind of span that shows it.
@@ -64,8 +65,11 @@ class OfflineJudge:
         default_encoder().embed(["warm up"], "query")
 
     async def judge(self, request: JudgeRequest) -> Judgement:
-        """Score one reply (the `Judge` protocol); same as `score`."""
-        return self.score(request)
+        """Score one reply (the `Judge` protocol); same as `score`, off the event loop.
+
+        Embedding takes milliseconds of CPU (the first call also loads the encoder), which must
+        not hold up other reps' updates."""
+        return await asyncio.to_thread(self.score, request)
 
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply: criteria 0-5 (None when not applicable), overall 0-100, tip and signals."""
@@ -169,9 +173,10 @@ class OfflineJudge:
             s.add(Signal.EMPATHY)
         if m["gives_price"] >= SURE_LINE:  # below it, only the discount guard names a discount
             s.add(Signal.DISCOUNT)
-        if m["blames"] >= MOVE_LINE:
+        # Blame the rules found counts at a lower bar, like the good moves (assess.RULED_LINE).
+        if m["blames"] >= MOVE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
             s.add(Signal.BLAME)
-        if m["sarcasm"] >= SURE_LINE:
+        if m["sarcasm"] >= MOVE_LINE:
             s.add(Signal.RUDE)
         if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)

@@ -80,7 +80,7 @@ def embed(
     cv = encoder.embed([fold_text(i.customer_line) for i in items], "query")
     legacy = [rule_scores(folded(i), rubric) for i in items]
     ruled = [features.rules(r.overall, r.criteria) for r in legacy]
-    x = features.rows(rv, cv, [i.reply for i in items], ruled)
+    x = features.rows(rv, cv, [fold_text(i.reply) for i in items], ruled)
     return x, cv, [r.found for r in legacy]
 
 

@@ -13,7 +13,7 @@ Matrix = npt.NDArray[np.float32]
 
 TIME_RE = re.compile(
     r"\d{1,2}[:.]\d{2}|\bkl\.?\s*\d|\b\d{1,2}\s*(?:am|pm)\b|"
-    r"\b(?:mån|tis|ons|tors|fre|lör|sön|lor|son)dag|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(?:man|tis|ons|tors|fre|lor|son)dag|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b",
     re.IGNORECASE,
 )
@@ -21,7 +21,9 @@ SURFACE = ("length", "questions", "digits", "time", "exclaim")
 
 
 def surface(reply: str) -> list[float]:
-    """Cheap counts the embedding blurs: length, question marks, numbers, a clock or day."""
+    """Cheap counts the embedding blurs: length, question marks, numbers, a clock or day.
+
+    `reply` is folded (å/ä/ö as a/a/o), like everything the heads read."""
     return [
         math.log1p(len(reply)) / 6.0,
         min(reply.count("?"), 3) / 3.0,

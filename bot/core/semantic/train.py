@@ -21,7 +21,7 @@ from bot.core.semantic.heads import APPLICABILITY, MOVES, Heads, fold_text
 
 #: Everything that shapes the weights besides the data; hashed with the data files.
 CONFIG: dict[str, Any] = {
-    "version": 2,  # bump when the training code changes what the weights mean
+    "version": 3,  # bump when the training code changes what the weights mean
     # The overall is the expected value of these over the grade probabilities; grade 0 sits
     # below zero so that harm pulls hard (the result is clipped to 0-100).
     "anchors": [-20.0, 30.0, 45.0, 85.0],
@@ -70,7 +70,7 @@ def prepare(rows: list[Row]) -> Prepared:
     for r in rows:
         legacy = rule_scores(folded(request_for(r)), rubric)
         ruled.append(features.rules(legacy.overall, legacy.criteria))
-    return Prepared(rows, features.rows(rv, cv, [r.reply for r in rows], ruled), cv)
+    return Prepared(rows, features.rows(rv, cv, replies, ruled), cv)
 
 
 def subset(p: Prepared, idx: np.ndarray) -> Prepared:
