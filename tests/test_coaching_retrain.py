@@ -4,12 +4,13 @@ held-out overrides, writes the weights to the data folder, and rolls back."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from bot.coaching import reviews
+from bot.coaching import retrain, reviews
 from bot.coaching.retrain import HOLDOUT, cohort_overrides, grade_of, split
 from bot.core.judgement import JudgeRequest
 from bot.core.offline_judge import OfflineJudge
@@ -17,6 +18,7 @@ from bot.core.semantic.data import OWN_DIR
 from bot.core.semantic.heads import default_heads, load_heads, shipped_path
 from bot.core.session import Turn
 from tests.coaching_world import T0, records_in, session, team
+from tests.coaching_world import turn as scored_turn
 
 SESSIONS = 16
 PER_SESSION = 2
@@ -116,3 +118,40 @@ def test_retrain_without_overrides_or_anything_to_roll_back_says_so_in_one_line(
     assert main(["calibrate", "--cohort", t.cohort_a.id, "--rollback", "--lang", "sv"]) != 0
     err = capsys.readouterr().err.strip()
     assert "Inget att rulla tillbaka" in err and "\n" not in err
+
+
+def _one_override(data_dir: Path) -> str:
+    """A cohort whose coach re-scored one turn of one session; returns the cohort id."""
+    t = team(records_in(data_dir))
+    t.records.store.save_session(
+        session("anna", scored_turn(0, 40, next_step=1), sid="s1", at=T0 + 7200)
+    )
+    reviews.add_review(
+        t.records, t.coach_a, "anna", "s1", turn=0, criteria={"next_step": 3}, now=T0 + 8000
+    )
+    return t.cohort_a.id
+
+
+def test_one_session_of_overrides_is_too_few_to_hold_any_out(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cohort = _one_override(data_dir)
+    assert main(["calibrate", "--cohort", cohort, "--retrain", "--lang", "en"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert "in 1 session only: at least 2 are needed" in err and "\n" not in err
+
+
+def test_without_scikit_learn_or_the_base_data_retrain_refuses_in_one_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cohort = _one_override(data_dir)
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "sklearn", None)  # `import sklearn` raises ImportError
+        assert main(["calibrate", "--cohort", cohort, "--retrain", "--lang", "en"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert "pip install 'salescoach[dev]'" in err and "\n" not in err
+    monkeypatch.setattr(retrain, "shared_files", lambda: [])  # a wheel install: no training data
+    assert main(["calibrate", "--cohort", cohort, "--retrain", "--lang", "en"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert "needs the judge's training data" in err and "\n" not in err
+    assert not (data_dir / "judge").exists()
