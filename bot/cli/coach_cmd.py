@@ -31,6 +31,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser("calibrate", help="how well the judge agrees with the coach's overrides")
     p.add_argument("--cohort", required=True, help="cohort id or current join code")
     p.add_argument("--json", action="store_true", help="print JSON")
+    teach = p.add_mutually_exclusive_group()
+    teach.add_argument(
+        "--retrain", action="store_true", help="refit the offline judge on the coach's overrides"
+    )
+    teach.add_argument(
+        "--rollback", action="store_true", help="put the judge's previous weights back"
+    )
     add_lang(p)
     p.set_defaults(handler=run_calibrate)
 
@@ -118,8 +125,16 @@ def run_calibrate(args: argparse.Namespace) -> int:
     from bot.coaching.calibration import MIN_LABELS, cohort_calibration, worst_first
     from bot.core.rubric import default_rubric
 
+    if getattr(args, "rollback", False):
+        from bot.cli.retrain_cmd import run_rollback
+
+        return run_rollback(args)
     records = _records()
     cohort = _cohort(records, args.cohort)
+    if getattr(args, "retrain", False):
+        from bot.cli.retrain_cmd import run_retrain
+
+        return run_retrain(args, records, cohort)
     results = cohort_calibration(records, cohort)
     worst = [r.criterion for r in worst_first(results)]
     few = [r.criterion for r in results if 0 < r.n < MIN_LABELS]

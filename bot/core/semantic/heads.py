@@ -108,7 +108,15 @@ def shipped_path() -> Path:
     return Path(str(resources.files("bot.core.semantic").joinpath(WEIGHTS_FILE)))
 
 
+def retrained_path() -> Path:
+    """Where `calibrate --retrain` keeps a team's weights: `<data folder>/judge/heads.npz`."""
+    from bot.settings import load_settings
+
+    return load_settings().data_dir / "judge" / "heads.npz"
+
+
 @cache
 def default_heads() -> Heads:
-    """The bundled heads, loaded once."""
-    return load_heads(shipped_path())
+    """The team's retrained heads when the data folder has them, else the bundled ones; once."""
+    retrained = retrained_path()
+    return load_heads(retrained if retrained.is_file() else shipped_path())
