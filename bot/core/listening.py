@@ -163,9 +163,24 @@ def proposed_slot(text: str, signals: frozenset[Signal]) -> Slot | None:
     slot = find_slot(text)
     if slot is None:
         return None
-    if signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP} or _PROPOSING.search(fold(text)):
+    if _PROPOSING.search(fold(text)):
+        return slot
+    if signals & {Signal.NEXT_STEP, Signal.DATED_NEXT_STEP} and _offered(text):
         return slot
     return None
+
+
+#: Words that open a question about the customer's situation, not an offer of a time.
+_ABOUT_THEM = re.compile(
+    r"^(?:vad|hur|vem|vilken|vilket|vilka|varfor|what|what's|how|who|which|why)\b"
+)
+
+
+def _offered(text: str) -> bool:
+    """Whether a day or time stands in a sentence that offers it: "what's happening tomorrow
+    that you need the cards for?" asks about the customer's day and proposes nothing."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", fold(text).strip())
+    return any(find_slot(s) is not None and not _ABOUT_THEM.match(s.strip()) for s in sentences)
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,10 @@ def _outcome(
     clean = not signals & (_CLOSED | {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.PASSIVE})
     # A slot the customer can say yes to: trust is there, or it is the customer's own day.
     own_day = takes_counter(before, reading)  # it said that day itself: no going back on it
-    if reading.slot is not None and clean and (state.trust >= WIN_TRUST or own_day):
+    # Trust earned before this reply counts: a customer who is ready says yes to a clean,
+    # dated proposal even when the proposal alone is a plain reply.
+    ready = max(state.trust, before.trust) >= WIN_TRUST
+    if reading.slot is not None and clean and (ready or own_day):
         return Outcome.WON  # the scenario decides whether a win is a deal or a meeting
     proposes = Signal.NEXT_STEP in signals or Signal.DATED_NEXT_STEP in signals
     if proposes and state.trust >= WIN_TRUST and judgement.overall >= 55:
