@@ -174,9 +174,12 @@ class OfflineJudge:
         if m["gives_price"] >= SURE_LINE:  # below it, only the discount guard names a discount
             s.add(Signal.DISCOUNT)
         # Blame the rules found counts at a lower bar, like the good moves (assess.RULED_LINE).
-        if m["blames"] >= MOVE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
+        # The customer takes offence at what it is sure of: a plain question the heads half
+        # suspect of blame or sarcasm must not make it bristle (blame the rules found counts at
+        # a lower bar, like the good moves in assess.RULED_LINE).
+        if m["blames"] >= SURE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
             s.add(Signal.BLAME)
-        if m["sarcasm"] >= MOVE_LINE:
+        if m["sarcasm"] >= SURE_LINE:
             s.add(Signal.RUDE)
         if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)
