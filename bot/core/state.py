@@ -133,10 +133,11 @@ def advance(
         # A first reply beside the point puzzles the customer; it does not make them leave.
         trust, patience = max(trust, LOSE_TRUST), max(patience, 1)
         trust_delta, patience_delta = trust - state.trust, patience - state.patience
-    # A question aimed at a fact gets it while the customer is still talking to the rep; an
-    # open need question earns one when it warmed the customer.
+    # A question aimed at a fact, or an open question about the need, gets the fact it is
+    # closest to while the customer is still talking to the rep; a warm reply earns one too.
     open_ = reading.fact is not None and trust >= OPEN_TRUST and not signals & _NO_FACT
-    tell = reading.fact if open_ and (reading.targeted or trust_delta > 0) else None
+    asked = reading.targeted or Signal.QUESTION_NEED in signals
+    tell = reading.fact if open_ and (asked or trust_delta > 0) else None
     told = state.told | (1 << tell if tell is not None else 0)
     new = replace(
         state,
@@ -180,7 +181,7 @@ def _outcome(
     state: CustomerState, judgement: Judgement, reading: Reading, before: CustomerState
 ) -> Outcome:
     signals = judgement.signals
-    if state.rude_count >= MAX_RUDE or state.trust < LOSE_TRUST or state.patience <= 0:
+    if state.rude_count >= MAX_RUDE or state.trust < LOSE_TRUST:
         return Outcome.LOST
     if state.price_pushes >= 3:
         return Outcome.LOST  # a living price list: the customer goes to compare elsewhere
@@ -195,4 +196,5 @@ def _outcome(
     proposes = Signal.NEXT_STEP in signals or Signal.DATED_NEXT_STEP in signals
     if proposes and state.trust >= WIN_TRUST and judgement.overall >= 55:
         return Outcome.WON  # the scenario decides whether a win is a deal or a booked meeting
-    return Outcome.ONGOING
+    # Out of patience: the customer leaves, unless this very reply won them over (above).
+    return Outcome.LOST if state.patience <= 0 else Outcome.ONGOING
