@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot import i18n
 from bot.cli.texts import t
 
 if TYPE_CHECKING:
@@ -45,7 +46,9 @@ def print_report(report: ReportCard, session: Session, practice: Practice) -> No
     print(f"{t('overall', lang)}: {report.overall}/100 {bar(report.overall)} ({verdict})")
     for cid, score in report.criteria.items():
         name = practice.rubric.criterion(cid).name(lang)
-        shown = t("na", lang) if score is None else f"{score:.1f}/5 {bar(score * 20, 5)}"
+        shown = (
+            t("na", lang) if score is None else f"{i18n.number(lang, score)}/5 {bar(score * 20, 5)}"
+        )
         print(f"  {name:<28} {shown}")
     if report.best:
         print(f"{t('best', lang)}: “{report.best.reply}” ({report.best.judgement.overall})")
