@@ -123,17 +123,23 @@ def target_criterion(
     rubric: Rubric,
     focus: frozenset[str],
 ) -> str | None:
-    """The weakest applicable criterion this reply did not satisfy (a bad signal's first), or None."""
+    """The weakest applicable criterion this reply did not satisfy (a bad signal's first), or None.
+
+    With a scenario (`focus` not empty) the tip stays on what the scenario trains: advice on insight
+    to a customer whose business cards never came is noise, however low insight scored. A bad
+    signal still decides first, whichever criterion it hurts."""
     done = {MOVE_CRITERION[m] for m in made if m in MOVE_CRITERION}
     open_ = {c: s for c, s in scores.items() if s is not None and s < SATISFIED and c not in done}
     for signal in TIP_ORDER:
         target = SIGNAL_TARGET.get(signal)
         if signal in signals and target in open_:
             return target
+    if focus:
+        open_ = {c: s for c, s in open_.items() if c in focus}
     if not open_:
         return None
     weights = {c.id: c.weight for c in rubric.criteria}
-    return min(open_.items(), key=lambda cs: (cs[1], cs[0] not in focus, -weights.get(cs[0], 0)))[0]
+    return min(open_.items(), key=lambda cs: (cs[1], -weights.get(cs[0], 0)))[0]
 
 
 def tip(

@@ -98,7 +98,8 @@ class OfflineJudge:
         focus = request.scenario.focus_set if request.scenario else frozenset()
         target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
         aim = target or min(
-            (c for c, s in criteria.items() if s is not None), key=lambda c: criteria[c] or 0
+            (c for c, s in criteria.items() if s is not None),
+            key=lambda c: (bool(focus) and c not in focus, criteria[c] or 0),
         )
         bad = {c: kind for signal, (c, kind) in BAD_EVIDENCE.items() if signal in signals}
         return Judgement(
