@@ -59,6 +59,11 @@ class EmbedBatcher:
         self._warming.add(task)  # the loop keeps only weak references to tasks
         task.add_done_callback(self._warmed)
 
+    async def settled(self) -> None:
+        """Return once the background embeddings started so far are done (benches, tests)."""
+        while self._warming:
+            await asyncio.wait(set(self._warming))
+
     def _warmed(self, task: asyncio.Task[Vectors]) -> None:
         self._warming.discard(task)
         # An encoder that fails now fails again, in the open, when the text is needed.

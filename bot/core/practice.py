@@ -230,6 +230,11 @@ class Practice:
         except Exception:  # no encoder: the customer listens by word stems alone
             return None
 
+    async def settled(self) -> None:
+        """Return once the background work of earlier turns (embedding the customer's lines)
+        is done: what a rep's reading time covers."""
+        await self._batcher.settled()
+
     def _for_listener(self) -> EmbedBatcher:
         """The batcher for the listener's texts: the shared one unless it has its own encoder."""
         from bot.core.encoder import default_encoder
