@@ -53,16 +53,21 @@ async def arrivals(api: FakeBotApi, chats: list[int], prefix: str, after: float)
     return list(found.values())
 
 
+def distinct(text: str, n: int) -> str:
+    """`text` made the n-th rep's own, so the encoder's cache cannot help."""
+    return f"{text} (rep {n})"
+
+
 async def burst(
-    api: FakeBotApi, count: int, first_id: int
+    api: FakeBotApi, count: int, first_id: int, own_texts: bool = False
 ) -> tuple[list[float], list[float], float]:
-    """All reps reply at once; seconds until each has the customer's line, and the feedback;
-    and the CPU seconds this (server) process used meanwhile."""
+    """All reps reply at once (the same text, or each their own); seconds until each has the
+    customer's line, and the feedback; and the CPU seconds this (server) process used meanwhile."""
     people = reps(api, count, first_id)
     cpu = time.process_time()
     start = time.perf_counter()
-    for rep in people:
-        rep.say(REPLIES[0])
+    for n, rep in enumerate(people):
+        rep.say(distinct(REPLIES[0], first_id + n) if own_texts else REPLIES[0])
     chats = [rep.chat_id for rep in people]
     lines, feedback = (
         await arrivals(api, chats, "🗣", start),
@@ -72,15 +77,15 @@ async def burst(
 
 
 async def sequential(api: FakeBotApi, count: int, first_id: int, turns: int) -> list[float]:
-    """One reply at a time, turns not overlapping; seconds from sending until the customer's
-    line and the feedback have arrived."""
+    """One reply at a time (each rep its own texts), turns not overlapping; seconds from
+    sending until the customer's line and the feedback have arrived."""
     trips = []
     people = reps(api, count, first_id)
     for turn in range(turns):
-        for rep in people:
+        for n, rep in enumerate(people):
             rep.unread()
             start = time.perf_counter()
-            rep.say(REPLIES[turn % len(REPLIES)])
+            rep.say(distinct(REPLIES[turn % len(REPLIES)], first_id + n))
             await rep.receive(2, timeout=30)
             trips.append(time.perf_counter() - start)
             await asyncio.sleep(0.03)  # let the bot finish the turn (its store write) first

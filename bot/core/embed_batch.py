@@ -36,6 +36,7 @@ class EmbedBatcher:
         self._queues: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Queue] = (
             weakref.WeakKeyDictionary()
         )
+        self._warming: set[asyncio.Task[Vectors]] = set()
 
     async def embed(self, text: str, kind: Kind = "query") -> Vectors:
         """The embedding of `text` (one 1-d row)."""
@@ -47,6 +48,27 @@ class EmbedBatcher:
             queue.running = True
             queue.worker = loop.create_task(self._drain(queue))
         return await future
+
+    def warm(self, text: str, kind: Kind = "query") -> None:
+        """Embed `text` in the background (into the encoder's cache), nobody waiting for it."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # called outside the event loop: nothing to run it on
+            return
+        task = loop.create_task(self.embed(text, kind))
+        self._warming.add(task)  # the loop keeps only weak references to tasks
+        task.add_done_callback(self._warmed)
+
+    async def settled(self) -> None:
+        """Return once the background embeddings started so far are done (benches, tests)."""
+        while self._warming:
+            await asyncio.wait(set(self._warming))
+
+    def _warmed(self, task: asyncio.Task[Vectors]) -> None:
+        self._warming.discard(task)
+        # An encoder that fails now fails again, in the open, when the text is needed.
+        if not task.cancelled():
+            task.exception()
 
     async def _drain(self, queue: _Queue) -> None:
         try:

@@ -71,6 +71,13 @@ class OfflineJudge:
         not hold up other reps' updates."""
         return await asyncio.to_thread(self.score, request)
 
+    @staticmethod
+    def embeds(request: JudgeRequest) -> tuple[str, ...]:
+        """The texts `score` embeds (as queries), so a caller can embed them ahead, batched."""
+        from bot.core.semantic.assess import embedded
+
+        return embedded(request)
+
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply: criteria 0-5 (None when not applicable), overall 0-100, tip and signals."""
         return self.score_many([request])[0]

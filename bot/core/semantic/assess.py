@@ -70,14 +70,19 @@ def folded(request: JudgeRequest) -> JudgeRequest:
     )
 
 
+def embedded(request: JudgeRequest) -> tuple[str, str]:
+    """The texts `embed` gives the encoder for a request (as queries): reply, customer line."""
+    return fold_text(request.reply), fold_text(request.customer_line)
+
+
 def embed(
     encoder: Encoder, items: Sequence[JudgeRequest], rubric: Rubric
 ) -> tuple[np.ndarray, np.ndarray, list[Features]]:
     """Feature rows, customer embeddings and rule findings for a batch.
 
     Customer lines repeat (scenario lines), so they mostly hit the encoder's cache."""
-    rv = encoder.embed([fold_text(i.reply) for i in items], "query")
-    cv = encoder.embed([fold_text(i.customer_line) for i in items], "query")
+    rv = encoder.embed([embedded(i)[0] for i in items], "query")
+    cv = encoder.embed([embedded(i)[1] for i in items], "query")
     legacy = [rule_scores(folded(i), rubric) for i in items]
     ruled = [features.rules(r.overall, r.criteria) for r in legacy]
     x = features.rows(rv, cv, [fold_text(i.reply) for i in items], ruled)
