@@ -13,12 +13,14 @@ import pytest
 import yaml
 
 from bot.core.datafile import Lang
+from bot.core.judgement import Signal
 from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
 from bot.core.reactions import default_reactions
 from bot.core.scenarios import default_scenarios
 from bot.core.session import Session
+from bot.core.slots import WEEKDAYS
 from bot.core.spoken import sentences
 from bot.core.state import COUNTER_TRUST, WIN_TRUST, Outcome
 from tests.scripts import PRICE_LIST, STRONG
@@ -52,25 +54,8 @@ def targeted() -> list[tuple[str, int, Lang, str]]:
     ]
 
 
-#: Known gap after the learned judge landed (issue 12 stays open for it; it fails loudly once
-#: fixed): the judge reads "How was the order marked?" as blaming the customer, so the customer
-#: withholds the fact.
-JUDGE_READS_BLAME = {("logistics-dropped-ball", "en")}
-
-
 @pytest.mark.parametrize(
-    ("sid", "lang"),
-    [
-        pytest.param(
-            sid,
-            lang,
-            marks=pytest.mark.xfail(strict=True, reason="the judge reads a plain question as blame")
-            if (sid, lang) in JUDGE_READS_BLAME
-            else (),
-        )
-        for sid in sorted(SCENARIOS)
-        for lang in LANGS
-    ],
+    ("sid", "lang"), [(sid, lang) for sid in sorted(SCENARIOS) for lang in LANGS]
 )
 async def test_a_targeted_question_gets_its_fact_in_every_scenario(
     practice: Practice, sid: str, lang: Lang
@@ -84,6 +69,59 @@ async def test_a_targeted_question_gets_its_fact_in_every_scenario(
         hits.append(facts[index](lang) in answer)
     # The encoder does not read every question right; most must land (measured: ~85-90 %).
     assert sum(hits) >= len(hits) - 2, hits
+
+
+#: Asking what happened is how a rep who owns the problem gets the facts: not blame.
+WHAT_HAPPENED = [
+    ("en", "How was the order marked?"),
+    ("en", "What did the order say?"),
+    ("sv", "Hur märkte ni beställningen?"),
+    ("sv", "Vad stod det på följesedeln?"),
+]
+#: Fault pushed onto the customer or another party, said outright or as a rhetorical question.
+REAL_BLAME = [
+    ("en", "That's on logistics, not me."),
+    ("en", "Well, you should have marked it express more clearly."),
+    ("en", "Why didn't you mark it express?"),
+    ("en", "Are you sure you ordered express?"),
+    ("sv", "Det är logistikens fel, inte mitt."),
+    ("sv", "Ni borde ha skrivit express tydligare."),
+    ("sv", "Varför skrev ni inte express?"),
+    ("sv", "Är du säker på att ni beställde express?"),
+]
+
+
+def bristles(sid: str, lang: Lang, line: str) -> bool:
+    """True when the customer's line is one of its reactions to blame."""
+    blame = SCENARIOS[sid].reactions.get("blame") or default_reactions().reactions["blame"]
+    return any(t(lang) in line for t in blame)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("lang", "question"), WHAT_HAPPENED)
+async def test_a_question_about_what_happened_is_answered_not_taken_as_blame(
+    practice: Practice, lang: Lang, question: str, seed: int
+) -> None:
+    sid = "logistics-dropped-ball"
+    result = await practice.reply(start(practice, sid, lang, seed=seed), question)
+    answer = result.turn.customer_response
+    assert Signal.BLAME not in result.turn.judgement.signals
+    assert not bristles(sid, lang, answer), answer
+    assert any(fact(lang) in answer for fact in SCENARIOS[sid].hidden.reveals), answer
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("lang", "reply"), REAL_BLAME)
+async def test_real_blame_makes_the_customer_bristle(
+    practice: Practice, lang: Lang, reply: str, seed: int
+) -> None:
+    sid = "logistics-dropped-ball"
+    result = await practice.reply(start(practice, sid, lang, seed=seed), reply)
+    assert Signal.BLAME in result.turn.judgement.signals
+    assert bristles(sid, lang, result.turn.customer_response), result.turn.customer_response
+    assert result.turn.trust < start(practice, sid, lang).state.trust  # it costs trust
+    facts = SCENARIOS[sid].hidden.reveals
+    assert not any(f(lang) in result.turn.customer_response for f in facts)
 
 
 @pytest.mark.parametrize(
@@ -244,21 +282,49 @@ async def test_no_customer_sentence_repeats_in_30_scripted_sessions(practice: Pr
     assert repeats == []
 
 
-@pytest.mark.parametrize(
-    "level",
-    [
-        1,
-        2,
-        pytest.param(
-            3,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap (issue 12 open): scored by the stricter learned judge, the "
-                "scripted generic strong rep runs out of patience at ★★★ in some scenarios",
-            ),
-        ),
+LEVELS = (1, 2, 3)
+WRITTEN_FOR = yaml.safe_load((Path(__file__).parent / "data" / "strong_reps.yaml").read_text())
+PASSIVE = {
+    "sv": [
+        "Okej, jag skickar en offert.",
+        "Hör av dig om du har frågor.",
+        "Vi låter det mogna, hör av dig när ni har bestämt er.",
+        "Jag väntar på ert besked.",
     ],
-)
+    "en": [
+        "Okay, I'll send a quote.",
+        "Let me know if you have any questions.",
+        "Let's let it mature, get back to me when you've decided.",
+        "I'll wait to hear from you.",
+    ],
+}
+TAKE_DAY = {
+    "sv": "{day} kl 10 passar mig bra, då ses vi!",
+    "en": "{day} at 10 works for me, see you then!",
+}
+
+
+async def play(
+    practice: Practice, sid: str, lang: Lang, level: int, replies: list[str], seed: int = 3
+) -> Session:
+    """Play the replies in order until the session ends; a day the customer offers instead of
+    the rep's is taken, as any rep would."""
+    session = start(practice, sid, lang, level, seed)
+    for reply in replies:
+        if session.finished:
+            break
+        if session.state.counter:
+            day = WEEKDAYS[lang][session.state.counter - 1]
+            reply = TAKE_DAY[lang].format(day=day[:1].upper() + day[1:])
+        await practice.reply(session, reply)
+    return session
+
+
+def lines(session: Session) -> list[tuple[int, int, int, str]]:
+    return [(t.judgement.overall, t.trust, t.patience, t.customer_response) for t in session.turns]
+
+
+@pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("lang", LANGS)
 async def test_strong_rep_wins_and_price_list_loses_at_every_level(
     practice: Practice, lang: Lang, level: int
@@ -268,12 +334,53 @@ async def test_strong_rep_wins_and_price_list_loses_at_every_level(
         for reply in STRONG[lang] * 3:
             if not strong.finished:
                 await practice.reply(strong, reply)
-        assert strong.outcome.success, (sid, [t.customer_response for t in strong.turns])
+        assert strong.outcome.success, (sid, lines(strong))
         price = start(practice, sid, lang, level)
         for reply in PRICE_LIST[lang]:
             if not price.finished:
                 await practice.reply(price, reply)
         assert price.outcome is Outcome.LOST, sid
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_rep_who_writes_for_this_customer_wins_at_every_level(
+    practice: Practice, lang: Lang, level: int, seed: int
+) -> None:
+    """Need, insight, ownership and a dated step, written for the scenario (tests/data)."""
+    for sid in sorted(SCENARIOS):
+        replies = [pair[LANGS.index(lang)] for pair in WRITTEN_FOR[sid]]
+        session = await play(practice, sid, lang, level, replies, seed)
+        assert session.outcome.success, (sid, lines(session))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_price_list_or_a_passive_rep_never_wins(
+    practice: Practice, lang: Lang, level: int, seed: int
+) -> None:
+    for sid in sorted(SCENARIOS):
+        for replies in (PRICE_LIST[lang], PASSIVE[lang] * 4, WEAK[lang] * 4):
+            session = await play(practice, sid, lang, level, replies, seed)
+            assert session.outcome is Outcome.LOST, (sid, replies[0], lines(session))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_three_stars_takes_more_than_good_questions(practice: Practice, lang: Lang) -> None:
+    """At ★★★ a rep who only asks good questions and proposes a time rarely wins (at ★ they
+    do); the rep who also brings insight and owns the problem wins, in more turns than at ★."""
+    asking, turns = {1: 0, 3: 0}, {1: 0, 3: 0}
+    for sid in sorted(SCENARIOS):
+        questions = [pair[LANGS.index(lang)] for pair in QUESTIONS[sid]["facts"]]
+        written = [pair[LANGS.index(lang)] for pair in WRITTEN_FOR[sid]]
+        for level in (1, 3):
+            asked = await play(practice, sid, lang, level, [*questions, *SLOTS[lang] * 3])
+            asking[level] += asked.outcome.success
+            turns[level] += len((await play(practice, sid, lang, level, written)).turns)
+    assert asking[1] >= len(SCENARIOS) * 3 // 4 and asking[3] <= len(SCENARIOS) // 4, asking
+    assert turns[3] > turns[1], turns
 
 
 async def test_a_discount_gets_a_discount_reaction_and_an_insight_an_insight_one(

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from bot.core.judgement import Judgement, Signal
+from bot.core.judgement import NEGATIVE_SIGNALS, Judgement, Signal
 
 if TYPE_CHECKING:
     from bot.core.listening import Reading
@@ -16,6 +16,23 @@ COUNTER_TRUST = WIN_TRUST - 14  # from here a proposed slot gets a counter-propo
 OPEN_TRUST = 18  # below this the customer tells nothing, whatever the question
 LOSE_TRUST = 12  # below this the customer ends the conversation
 MAX_RUDE = 2  # a second rude reply ends it
+#: Most trust (before the level's cooling) a plain reply can cost: one that did nothing harmful
+#: (no blame, price list, passivity, rudeness…) disappoints, it does not offend. What a harmful
+#: reply did costs it on top of its score.
+PLAIN_TRUST_LOSS = 6
+#: Most extra patience (before cooling) a plain reply's low score costs, beyond a turn's 8.
+PLAIN_PATIENCE_LOSS = 8
+#: The least a reply that made a good move (and nothing harmful) feels like to the customer.
+FAIR = 50
+GOOD_SIGNALS = frozenset(
+    {
+        Signal.QUESTION_NEED,
+        Signal.CHALLENGE,
+        Signal.INSIGHT,
+        Signal.OWNERSHIP,
+        Signal.DATED_NEXT_STEP,
+    }
+)
 
 
 class Outcome(StrEnum):
@@ -101,9 +118,15 @@ def advance(
     warm = {1: 1.0, 2: 0.8, 3: 0.65}.get(level, 0.8)
     cool = {1: 0.8, 2: 1.0, 3: 1.2}.get(level, 1.0)
 
-    quality = judgement.overall - 50  # -50 .. +50
+    plain = not signals & NEGATIVE_SIGNALS
+    felt = felt_score(judgement)
+    quality = felt - 50  # -50 .. +50
     trust_delta = round(quality * 0.5 * (warm if quality > 0 else cool))
-    if Signal.QUESTION_NEED in signals or reading.fact is not None:
+    if plain:  # one weaker reply among good ones is not an offence
+        trust_delta = max(trust_delta, -round(PLAIN_TRUST_LOSS * cool))
+    # Asking again what the customer just told earns nothing for the asking.
+    asks = Signal.QUESTION_NEED in signals or reading.fact is not None
+    if asks and reading.asked_again is None:
         trust_delta += 3
     if Signal.OWNERSHIP in signals:
         trust_delta += 4
@@ -120,10 +143,7 @@ def advance(
         if bad in signals:
             trust_delta -= round(penalty * cool)
 
-    # A strong reply holds the customer's attention: it costs less patience than small talk.
-    patience_delta = (-5 if judgement.overall >= 70 else -8) - (
-        0 if judgement.overall >= 60 else round((60 - judgement.overall) * 0.4 * cool)
-    )
+    patience_delta = _patience_cost(felt, cool, plain)
     if Signal.FILLER in signals or Signal.OFF_TOPIC in signals:
         patience_delta -= 10
 
@@ -153,6 +173,25 @@ def advance(
         turn=state.turn + 1,
     )
     return Move(new, _outcome(new, judgement, reading, state), trust_delta, patience_delta)
+
+
+def felt_score(judgement: Judgement) -> int:
+    """How good the reply is to the customer: its score, but a reply that made a good move and
+    nothing harmful is at least a fair one (`FAIR`). The overall is the judge's estimate of a
+    coach's grade and can misjudge one reply; the moves are what the customer hears."""
+    signals = judgement.signals
+    if signals & GOOD_SIGNALS and not signals & NEGATIVE_SIGNALS:
+        return max(judgement.overall, FAIR)
+    return judgement.overall
+
+
+def _patience_cost(overall: int, cool: float, plain: bool) -> int:
+    """How a reply moves patience: every turn costs some, a strong reply holds the customer's
+    attention (an excellent one wins a little back), a weak one wastes their time."""
+    if overall >= 60:
+        return -8 + round((overall - 60) * 0.25)  # 60: -8, 80: -3, 92 and up: +0 .. +2
+    waste = round((60 - overall) * 0.4 * cool)
+    return -8 - (min(waste, round(PLAIN_PATIENCE_LOSS * cool)) if plain else waste)
 
 
 def told_facts(state: CustomerState) -> list[int]:

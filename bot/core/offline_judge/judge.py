@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.core.judgement import Judgement, JudgeRequest, Signal
-from bot.core.offline_judge import feedback
+from bot.core.offline_judge import feedback, harm
 from bot.core.rubric import Rubric, default_rubric
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class OfflineJudge:
         from bot.core.semantic.evidence import gather
 
         criteria, overall, carried = self._carry(request, a)
-        signals = self._signals(a, criteria)
+        signals = self._signals(a, criteria, request.reply)
         made = tuple(m for m, signal in GOOD_MOVES.items() if signal in signals)
         focus = request.scenario.focus_set if request.scenario else frozenset()
         target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
@@ -165,10 +165,14 @@ class OfflineJudge:
         overall = int(min(100, a.guarded.cap, round(a.overall + max(0.0, gain))))
         return criteria, overall, carried
 
-    def _signals(self, a: Assessment, criteria: dict[str, int | None]) -> frozenset[Signal]:
+    def _signals(
+        self, a: Assessment, criteria: dict[str, int | None], reply: str
+    ) -> frozenset[Signal]:
         from bot.core.offline_judge.scoring import price_only
 
         s = {_GUARD_SIGNALS[g] for g in a.guarded.fired}
+        if a.guarded.fired == ["off_topic"] and harm.blames(reply, a.moves["blames"], a.found):
+            s = {Signal.BLAME}  # fault pushed elsewhere is on the topic, whatever words it uses
         if a.guarded.trick:
             return frozenset(s)
         m = a.moves
@@ -181,15 +185,14 @@ class OfflineJudge:
             s.add(Signal.EMPATHY)
         if m["gives_price"] >= SURE_LINE:  # below it, only the discount guard names a discount
             s.add(Signal.DISCOUNT)
-        # Blame the rules found counts at a lower bar, like the good moves (assess.RULED_LINE).
         # The customer takes offence at what it is sure of: a plain question the heads half
-        # suspect of blame or sarcasm must not make it bristle (blame the rules found counts at
-        # a lower bar, like the good moves in assess.RULED_LINE).
-        if m["blames"] >= SURE_LINE or (a.found.has("blame") and m["blames"] >= 0.2):
+        # suspect of sarcasm must not make it bristle; blame is read in `harm`.
+        if harm.blames(reply, m["blames"], a.found):
             s.add(Signal.BLAME)
         if m["sarcasm"] >= SURE_LINE:
             s.add(Signal.RUDE)
-        if m["passive"] >= MOVE_LINE and Signal.NEXT_STEP not in s:
+        asks = Signal.QUESTION_NEED in s
+        if harm.waits(reply, m["passive"], MOVE_LINE, asks) and Signal.NEXT_STEP not in s:
             s.add(Signal.PASSIVE)
         if price_only(a.found) and not s & set(GOOD_MOVES.values()):
             s.add(Signal.PRICE_ONLY)
