@@ -120,3 +120,11 @@ def test_the_house_rubric_tips_are_distinct() -> None:
     for lang in ("sv", "en"):
         tips = [c.tip(lang) for c in rubric.criteria]
         assert len(set(tips)) == len(tips)
+
+
+def test_when_every_weak_skill_was_shown_once_the_card_says_to_do_them_every_time() -> None:
+    first = factories.turn(0, overall=60, insight=4, next_step=1)
+    second = factories.turn(1, overall=60, insight=0, next_step=5)
+    for lang in ("sv", "en"):
+        card = build_report(factories.session(lang=lang, turns=[first, second]), factories.rubric())
+        assert card.advice == (i18n.text(lang, "report.all_shown"),)

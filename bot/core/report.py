@@ -125,6 +125,9 @@ def _advice(
         if score is not None and score < SHOWN and cid not in shown
     )
     tips = [rubric.criterion(cid).tip(lang) for _, cid in scored[:2]]
+    if not tips and any(score is not None and score < SHOWN for score in criteria.values()):
+        # Every weak mean is a move the rep made at least once: the work is doing it every time.
+        tips.append(i18n.text(lang, "report.all_shown"))
     if (
         weakest is not None
         and weakest.judgement.try_instead
