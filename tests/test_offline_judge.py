@@ -380,16 +380,7 @@ def test_try_instead_addresses_the_scenario_persona_and_fits_the_situation(
 SIGNALS = [
     ("en", QUOTE_EN, "Why 500 – what are they for?", {Signal.QUESTION_NEED}, {Signal.PRICE_ONLY}),
     ("sv", QUOTE_SV, "Varför just 500 – vad ska de användas till?", {Signal.QUESTION_NEED}, set()),
-    pytest.param(
-        "en",
-        QUOTE_EN,
-        "Any questions?",
-        set(),
-        {Signal.QUESTION_NEED},
-        marks=pytest.mark.xfail(
-            strict=True, reason="learned heads read any question as asking about the need"
-        ),
-    ),
+    ("en", QUOTE_EN, "Any questions?", set(), {Signal.QUESTION_NEED}),
     (
         "en",
         QUOTE_EN,
@@ -404,16 +395,8 @@ SIGNALS = [
         {Signal.DATED_NEXT_STEP},
         set(),
     ),
-    pytest.param(
-        "en",
-        QUOTE_EN,
-        "Shall we book a meeting?",
-        {Signal.NEXT_STEP},
-        {Signal.DATED_NEXT_STEP},
-        marks=pytest.mark.xfail(
-            strict=True, reason="learned heads miss a bare undated meeting proposal"
-        ),
-    ),
+    ("en", QUOTE_EN, "Shall we book a meeting?", {Signal.NEXT_STEP}, {Signal.DATED_NEXT_STEP}),
+    ("sv", QUOTE_SV, "Ska vi boka ett möte?", {Signal.NEXT_STEP}, {Signal.DATED_NEXT_STEP}),
     ("en", QUOTE_EN, "The price is 89 kr each.", {Signal.PRICE_ONLY}, {Signal.NEXT_STEP}),
     ("sv", QUOTE_SV, "Priset är 89 kr/st.", {Signal.PRICE_ONLY}, set()),
     ("en", QUOTE_EN, "I can give you 15% off if that helps.", {Signal.DISCOUNT}, set()),
@@ -436,26 +419,20 @@ SIGNALS = [
     ),
     ("en", QUOTE_EN, "Sure, let me know if you have questions!", {Signal.PASSIVE}, set()),
     ("sv", QUOTE_SV, "Vi låter det mogna, hör av dig.", {Signal.PASSIVE}, set()),
-    pytest.param(
+    (
         "en",
         QUOTE_EN,
         "Honestly, is price really the only thing that matters?",
         {Signal.CHALLENGE},
-        set(),
-        marks=pytest.mark.xfail(
-            strict=True, reason="learned heads read this bare challenge as sarcasm, not a challenge"
-        ),
+        {Signal.RUDE},
     ),
     ("sv", QUOTE_SV, "Jag förstår, det låter stressigt.", {Signal.EMPATHY}, set()),
-    pytest.param(
+    (
         "en",
         QUOTE_EN,
         "Most of our customers who switched saved 20% a year.",
         {Signal.INSIGHT},
-        set(),
-        marks=pytest.mark.xfail(
-            strict=True, reason="learned heads miss a one-line number claim as insight"
-        ),
+        {Signal.DISCOUNT},
     ),
     ("en", QUOTE_EN, "Sure. Out of interest what are they for", {Signal.QUESTION_NEED}, set()),
     ("sv", QUOTE_SV, "Visst. Vad ska ni ha dom till", {Signal.QUESTION_NEED}, set()),

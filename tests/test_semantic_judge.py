@@ -4,6 +4,7 @@ tip works on what the reply did not do."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from typing import Literal
@@ -11,8 +12,9 @@ from typing import Literal
 import pytest
 
 from bot.cli.score_cmd import result_json
-from bot.core.judgement import JudgeRequest
+from bot.core.judgement import SHOWS_CRITERION, JudgeRequest
 from bot.core.offline_judge import OfflineJudge
+from bot.core.rubric import default_rubric
 from bot.core.semantic.data import shared_files
 from bot.core.semantic.evidence import meaningful
 from bot.core.semantic.heads import default_heads
@@ -65,15 +67,35 @@ PLAIN_MOVES = [
         "we can walk the floor together.",
         "next_step",
     ),
-    pytest.param(
+    (
         "en",
         "We'll just go with the cheapest chairs this time.",
         "The cheap ones at Eastside School cracked in year two and they paid for the whole room "
         "twice. The mid-range frame has lasted eight years at three schools near you.",
         "insight",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the English number-backed insight is still missed (sv passes)"
-        ),
+    ),
+    # Unseen paraphrases of the number-backed insight (not in the training data).
+    (
+        "en",
+        "let's go cheap on the lockers, budget is tight",
+        "the cheap lockers at westfield high rusted through in 2 yrs and they had to replace all "
+        "80. the powder-coated ones have held up 10 years at three schools in your area",
+        "insight",
+    ),
+    (
+        "en",
+        "We'll take the cheapest tablets for the classrooms.",
+        "Oakwood Primary went cheapest last year and a third of the screens cracked by spring, so "
+        "they paid twice. The rugged model has had one repair in three years across five schools "
+        "nearby.",
+        "insight",
+    ),
+    (
+        "sv",
+        "vi kor pa de billigaste banken den har gangen",
+        "de billigaste bankarna pa aspskolan gick sonder efter tva ar sa de fick kopa nya till "
+        "alla salar. mellanklassen har hallit i nio ar pa fyra skolor i kommunen",
+        "insight",
     ),
     (
         "sv",
@@ -136,11 +158,39 @@ def test_no_tip_targets_a_criterion_the_reply_scored_4_or_more(shared_scored) ->
 
 
 @needs_shared
-def test_try_instead_is_never_the_reps_own_text(shared_scored) -> None:
-    def words(text: str) -> str:
-        return " ".join(text.lower().split())
+def test_no_tip_asks_for_a_move_the_reply_made_or_reads_as_a_criterion_it_satisfied(
+    shared_scored,
+) -> None:
+    """Both the criterion the tip works on and the words of the tip: a tip text that is some
+    satisfied criterion's advice would contradict the rep whatever `tip_criterion` says."""
+    rubric = default_rubric()
+    wrong = []
+    for r, j in shared_scored:
+        made = {SHOWS_CRITERION[s] for s in j.signals if s in SHOWS_CRITERION}
+        done = {c for c, v in j.criteria.items() if (v or 0) >= 4} | made
+        if j.tip_criterion in made:
+            wrong.append((r.reply[:60], "move made", j.tip_criterion))
+        said = {c for c in done if j.feedback.endswith(rubric.criterion(c).tip(r.lang))}
+        if said:
+            wrong.append((r.reply[:60], "tip text", sorted(said)))
+    assert wrong == []
 
-    same = [r.reply for r, j in shared_scored if words(r.reply) in words(j.try_instead)]
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@needs_shared
+def test_try_instead_is_never_the_reps_own_text(shared_scored) -> None:
+    """Compared word by word (case, punctuation and spacing aside), in both directions, and
+    sentence by sentence: no sentence of four words or more of the rep comes back."""
+    same = []
+    for r, j in shared_scored:
+        reply, suggested = _words(r.reply), _words(j.try_instead)
+        sentences = [_words(s) for s in re.split(r"(?<=[.!?])\s+", r.reply)]
+        whole = bool(reply) and (reply in suggested or suggested in reply)  # "👍" has no words
+        if whole or any(len(s.split()) >= 4 and s in suggested for s in sentences):
+            same.append(r.reply)
     assert same == []
 
 

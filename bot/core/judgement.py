@@ -47,6 +47,16 @@ NEGATIVE_SIGNALS = frozenset(
     }
 )
 
+#: The criterion each good move shows: advice never asks for a move the rep already made.
+SHOWS_CRITERION = {
+    Signal.QUESTION_NEED: "discover_need",
+    Signal.CHALLENGE: "challenge",
+    Signal.INSIGHT: "insight",
+    Signal.OWNERSHIP: "ownership",
+    Signal.NEXT_STEP: "next_step",
+    Signal.DATED_NEXT_STEP: "next_step",
+}
+
 
 @dataclass(frozen=True)
 class Evidence:

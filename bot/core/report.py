@@ -8,10 +8,13 @@ from typing import Any
 
 from bot import i18n
 from bot.core.datafile import Lang
+from bot.core.judgement import SHOWS_CRITERION
 from bot.core.rubric import Rubric
 from bot.core.session import Session, Turn
 from bot.core.state import Outcome
 
+#: A criterion scored at least this in one turn is one the rep has shown (the per-reply tip's bar).
+SHOWN = 4
 #: Replies an exam needs before it can pass: one good line and /end is not an exam.
 EXAM_MIN_REPLIES = 3
 
@@ -58,6 +61,15 @@ def criterion_means(turns: list[Turn], rubric: Rubric) -> dict[str, float | None
     return result
 
 
+def shown_criteria(turns: list[Turn]) -> frozenset[str]:
+    """Criteria the rep showed in the session: scored SHOWN or more in a turn, or the move made."""
+    shown = set()
+    for t in turns:
+        shown |= {c for c, s in t.judgement.criteria.items() if s is not None and s >= SHOWN}
+        shown |= {SHOWS_CRITERION[s] for s in t.judgement.signals if s in SHOWS_CRITERION}
+    return frozenset(shown)
+
+
 def session_overall(turns: list[Turn]) -> int:
     """Mean overall score of the turns (0 when there are none)."""
     return round(mean(t.judgement.overall for t in turns)) if turns else 0
@@ -90,18 +102,36 @@ def build_report(session: Session, rubric: Rubric) -> ReportCard:
         criteria=criteria,
         best=best,
         weakest=weakest if weakest is not best else None,
-        advice=_advice(criteria, weakest, rubric, session.lang),
+        advice=_advice(criteria, shown_criteria(turns), weakest, rubric, session.lang),
         turns=len(turns),
     )
 
 
 def _advice(
-    criteria: dict[str, float | None], weakest: Turn | None, rubric: Rubric, lang: Lang
+    criteria: dict[str, float | None],
+    shown: frozenset[str],
+    weakest: Turn | None,
+    rubric: Rubric,
+    lang: Lang,
 ) -> tuple[str, ...]:
-    """Tips for the two weakest criteria, then the weakest reply's better phrasing."""
-    lang_ = lang
-    scored = sorted((score, cid) for cid, score in criteria.items() if score is not None)
-    tips = [rubric.criterion(cid).tip(lang_) for score, cid in scored[:2] if score < 4.0]
-    if weakest is not None and weakest.judgement.try_instead:
-        tips.append(i18n.text(lang_, "report.try_instead_tip", text=weakest.judgement.try_instead))
+    """Tips for the two weakest criteria the rep has not shown, then the weakest reply's better
+    phrasing (unless it adds a move the rep made in another turn).
+
+    A mean is low when a move came once in a long session; advising it again would tell the rep
+    to do what they did ("propose a day and time" after they proposed Saturday 11:00)."""
+    scored = sorted(
+        (score, cid)
+        for cid, score in criteria.items()
+        if score is not None and score < SHOWN and cid not in shown
+    )
+    tips = [rubric.criterion(cid).tip(lang) for _, cid in scored[:2]]
+    if not tips and any(score is not None and score < SHOWN for score in criteria.values()):
+        # Every weak mean is a move the rep made at least once: the work is doing it every time.
+        tips.append(i18n.text(lang, "report.all_shown"))
+    if (
+        weakest is not None
+        and weakest.judgement.try_instead
+        and weakest.judgement.tip_criterion not in shown
+    ):
+        tips.append(i18n.text(lang, "report.try_instead_tip", text=weakest.judgement.try_instead))
     return tuple(tips)

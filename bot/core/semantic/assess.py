@@ -15,6 +15,7 @@ from bot.core.offline_judge.model import Features
 from bot.core.rubric import Rubric
 from bot.core.semantic import features, guards
 from bot.core.semantic.heads import APPLICABILITY, CRITERIA, MOVES, Heads, fold_text
+from bot.core.semantic.questions import only_checks
 
 #: Criteria the outside graders never mark "does not apply"; the others depend on the moment.
 ALWAYS = tuple(c for c in CRITERIA if c not in APPLICABILITY)
@@ -89,10 +90,15 @@ def embed(
     return x, cv, [r.found for r in legacy]
 
 
-def made_moves(moves: dict[str, float], found: Features) -> frozenset[str]:
-    """Good moves made: the heads say so, or the rules found it and the heads half agree."""
+def made_moves(moves: dict[str, float], found: Features, reply: str = "") -> frozenset[str]:
+    """Good moves made: the heads say so, or the rules found it and the heads half agree.
+
+    A reply whose only questions check for the customer's questions ("Any questions?") asks
+    nothing about the need, however much it reads like a question to the heads."""
     out = set()
     for move, kinds in RULE_MOVES.items():
+        if move == "asks_need" and only_checks(reply):
+            continue
         ruled = found.dated if move == "dated_step" else any(found.has(k) for k in kinds)
         if moves[move] >= MOVE_LINE or (ruled and moves[move] >= RULED_LINE):
             out.add(move)
@@ -144,7 +150,7 @@ def assess(
         }
         raw = {c: float(pred.criteria[k, i]) for i, c in enumerate(CRITERIA)}
         seen = found[k] if found is not None else detect(item.reply, item.customer_line)
-        made = made_moves(moves, seen)
+        made = made_moves(moves, seen, item.reply)
         # A move the reply clearly made sets a floor under its criterion: the move heads are
         # classifiers and sharper than the criterion regressions, and the two must agree.
         for move, (cid, level) in MOVE_FLOOR.items():
