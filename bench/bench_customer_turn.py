@@ -55,7 +55,7 @@ async def one_at_a_time(practice: Practice, turns: int) -> None:
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
         start_cpu = time.process_time()
-        await practice.settled()  # the customer's line, embedded while the rep reads it
+        await practice.embeddings.settled()  # the customer's line, embedded while the rep reads it
         later.append(time.process_time() - start_cpu)
     print(f"One at a time, {turns} turns, distinct replies (p50 / p99 / max ms)")
     print(f"  wall  {_ms(wall, 0.5)} / {_ms(wall, 0.99)} / {_ms(wall, 1)}")

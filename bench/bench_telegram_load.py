@@ -240,7 +240,7 @@ async def in_process(turns: int) -> None:
                 wall.append(time.perf_counter() - start)
                 cpu.append(time.process_time() - start_cpu)
                 start_cpu = time.process_time()
-                await practice.settled()  # what the rep's reading time covers
+                await practice.embeddings.settled()  # what the rep's reading time covers
                 later.append(time.process_time() - start_cpu)
         await app.shutdown()
     print(f"\nIn process, Bot API answering instantly, {len(wall)} turns (p50 / p99 / max ms)")

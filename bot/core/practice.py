@@ -6,12 +6,11 @@ import asyncio
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
 from bot.core.customer import Customer, CustomerRequest
 from bot.core.datafile import Lang
-from bot.core.embed_batch import EmbedBatcher
 from bot.core.judgement import Judge, Judgement, JudgeRequest
 from bot.core.listening import Listener, needs_meaning
 from bot.core.report import ReportCard, build_report
@@ -19,11 +18,9 @@ from bot.core.rubric import Rubric, default_rubric
 from bot.core.scenarios import Scenario, default_scenarios
 from bot.core.session import Mode, Session, Turn
 from bot.core.state import CustomerState, Outcome, advance
+from bot.core.turn_embeddings import TurnEmbeddings
 from bot.errors import SalescoachError, SessionFinished
 from bot.hygiene import clean
-
-if TYPE_CHECKING:
-    from bot.core.encoder import Vectors
 
 #: Replies longer than this are cut before judging; the rep is told.
 MAX_REPLY_CHARS = 1500
@@ -36,10 +33,6 @@ class QuickJudge(Judge, Protocol):
 
     def score(self, request: JudgeRequest) -> Judgement:
         """Score one reply without awaiting anything."""
-        ...
-
-    def embeds(self, request: JudgeRequest) -> tuple[str, ...]:
-        """The texts `score` gives the process-wide encoder (as queries)."""
         ...
 
 
@@ -87,8 +80,7 @@ class Practice:
         listener: Listener | None = None,
     ) -> None:
         self.customer = customer
-        self._batcher = EmbedBatcher()  # the process-wide encoder, which the quick judge reads
-        self._listening = EmbedBatcher(lambda: self.listener.encoder)
+        self.embeddings = TurnEmbeddings(self._judge_texts, lambda: self.listener.encoder)
         self.judge = judge
         self.rubric = rubric or default_rubric()
         self.scenarios = scenarios if scenarios is not None else default_scenarios()
@@ -161,17 +153,11 @@ class Practice:
         focus = needs_meaning(reply)  # the asking sentences, if the customer must understand them
         if focus and not self.listener.ready(scenario):  # first question in this scenario
             await asyncio.to_thread(self.listener.prepare, scenario)
-        # Every text the turn needs embedded goes to the encoder's one worker thread at once,
-        # batched with other reps' texts; the judge then finds them in the encoder's cache.
-        # Rows do not depend on their batch, so neither does the score.
-        vectors = await asyncio.gather(
-            *(self._embed(t) for t in self.quick_judge.embeds(request)),
-            self._embed(focus, self._for_listener()) if focus else _none(),
-        )
+        vector = await self.embeddings.ahead(request, focus)  # batched with other reps' texts
         # Off the event loop all the same: a text the cache has dropped is embedded here.
         quick = await asyncio.to_thread(self.quick_judge.score, request)
         reading = self.listener.read(
-            scenario, reply, quick.signals, session.state.told, vector=vectors[-1]
+            scenario, reply, quick.signals, session.state.told, vector=vector
         )
         move = advance(session.state, quick, session.level, reading)
         told = (move.state.told & ~session.state.told).bit_length() - 1
@@ -196,7 +182,7 @@ class Practice:
         async def customer_line() -> str:
             line = await self.customer.respond(customer_request)
             # The next turn's judge reads this line: embed it while the rep reads and types.
-            self._warm(request, line)
+            self.embeddings.customer_said(request, line)
             if on_customer is not None:
                 await on_customer(line)
             return line
@@ -223,29 +209,10 @@ class Practice:
             session.ended_at = time.time()
         return TurnResult(turn, outcome, truncated)
 
-    async def _embed(self, text: str, batcher: EmbedBatcher | None = None) -> Vectors | None:
-        """The embedding of `text`, batched with other reps' texts; None without an encoder."""
-        try:
-            return await (batcher or self._batcher).embed(text, "query")
-        except Exception:  # no encoder: the customer listens by word stems alone
-            return None
-
-    async def settled(self) -> None:
-        """Return once the background work of earlier turns (embedding the customer's lines)
-        is done: what a rep's reading time covers."""
-        await self._batcher.settled()
-
-    def _for_listener(self) -> EmbedBatcher:
-        """The batcher for the listener's texts: the shared one unless it has its own encoder."""
-        from bot.core.encoder import default_encoder
-
-        return self._batcher if self.listener.encoder is default_encoder() else self._listening
-
-    def _warm(self, request: JudgeRequest, line: str) -> None:
-        """Embed, in the background, what the judge will read of the customer's new `line`."""
-        now = set(self.quick_judge.embeds(request))
-        for text in set(self.quick_judge.embeds(replace(request, customer_line=line))) - now:
-            self._batcher.warm(text, "query")
+    def _judge_texts(self, request: JudgeRequest) -> tuple[str, ...]:
+        """What the quick judge embeds (its `embeds`); nothing for a judge without encoder."""
+        embeds = getattr(self.quick_judge, "embeds", None)
+        return tuple(embeds(request)) if embeds is not None else ()
 
     def prepare(self, scenario_id: str) -> None:
         """Load the encoder and the scenario's facts (call while the rep reads the opening)."""
@@ -286,8 +253,3 @@ class Practice:
     async def summary(self, session: Session, report: ReportCard) -> str | None:
         """A few written sentences about the session, where the engine can write them."""
         return None
-
-
-async def _none() -> None:
-    """Nothing to embed (a reply the listener reads by its words)."""
-    return None
