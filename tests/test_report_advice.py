@@ -65,14 +65,21 @@ async def test_the_card_does_not_advise_a_dated_step_after_the_rep_proposed_one(
     assert rubric.criterion("next_step").tip(lang) not in card.advice
     for cid in shown_criteria(session.turns):
         assert rubric.criterion(cid).tip(lang) not in card.advice, cid
-    # It still says what to work on: the weakest criterion the rep has not shown.
+    # It still says what to work on: the weakest criterion the scenario trains that the rep has
+    # not shown, or, when every one was shown once, to show them every time.
+    focus = practice.scenario(session.scenario_id).focus_set
     unshown = {
         cid: mean
         for cid, mean in card.criteria.items()
-        if mean is not None and cid not in shown_criteria(session.turns)
+        if mean is not None and cid in focus and cid not in shown_criteria(session.turns)
     }
-    weakest = min(unshown, key=lambda c: (unshown[c], c))
-    assert card.advice[0] == rubric.criterion(weakest).tip(lang)
+    for cid in set(card.criteria) - focus:
+        assert rubric.criterion(cid).tip(lang) not in card.advice, cid
+    if unshown:
+        weakest = min(unshown, key=lambda c: (unshown[c], c))
+        assert card.advice[0] == rubric.criterion(weakest).tip(lang)
+    else:
+        assert card.advice[0] == i18n.text(lang, "report.all_shown")
 
 
 def _session(*turns: Turn) -> Session:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Literal
 
 import pytest
 
-from bot.core.judgement import JudgeRequest, Signal
+from bot.core.judgement import Judgement, JudgeRequest, Signal
+from bot.core.listening import Reading
+from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.offline_judge.feedback import target_criterion
+from bot.core.practice import Practice
 from bot.core.rubric import default_rubric
 from bot.core.scenarios import default_scenarios
+from bot.core.slots import find_slot
+from bot.core.state import COUNTER_TRUST, WIN_TRUST, CustomerState, Outcome, advance
 
 # Replies to the customer whose business cards never came (focus: ownership, next step, respect),
 # typed the way reps type. None of them brings an insight; advice to do so would be noise.
@@ -80,3 +86,58 @@ def test_a_bad_signal_decides_even_outside_the_focus() -> None:
     focus = frozenset({"ownership", "next_step", "respect"})
     signals = frozenset({Signal.DISCOUNT})
     assert target_criterion(scores, frozenset(), signals, rubric, focus) == "challenge"
+
+
+# --- the customer with a problem, and the report card -------------------------------------------
+
+FIX_IT_MYSELF: dict[Literal["sv", "en"], str] = {
+    "sv": "jag aker over med nya kort sjalv i kvall, ar du pa kontoret till 18?",
+    "en": "ill drive over with new cards myself tonight, are you at the office until 6?",
+}
+ONLY_SORRY: dict[Literal["sv", "en"], list[str]] = {
+    "sv": ["oj, det var trakigt att hora", "vad hande, kom dom inte fram alls?", "forstar, sorry"],
+    "en": ["oh, sorry to hear that", "what happened, didnt they arrive at all?", "i see, sorry"],
+}
+
+
+@pytest.fixture(scope="module")
+def practice() -> Practice:
+    judge = OfflineJudge()
+    return Practice(OfflineCustomer(), judge, quick_judge=judge)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_offer_to_fix_it_personally_at_a_set_time_is_taken_when_nearly_trusted(
+    lang: Literal["sv", "en"],
+) -> None:
+    """Nearly won, a dated proposal gets another day; the same proposal to come and fix the
+    customer's problem yourself is taken: haggling over the day would only delay the fix."""
+    nearly = CustomerState(trust=COUNTER_TRUST + 1, patience=60)
+    slot = find_slot(FIX_IT_MYSELF[lang])
+    assert slot is not None
+    dated = frozenset({Signal.DATED_NEXT_STEP})
+    reply = Judgement(overall=50, criteria={}, feedback="", signals=dated)
+    plain = advance(nearly, reply, level=3, reading=Reading(slot=slot))
+    assert plain.outcome is Outcome.ONGOING and plain.state.counter, "a plain slot is countered"
+    fixing = dataclasses.replace(reply, signals=dated | {Signal.OWNERSHIP})
+    owned = advance(nearly, fixing, level=3, reading=Reading(slot=slot))
+    assert owned.state.trust < WIN_TRUST, "won by the offer, not by trust alone"
+    assert owned.outcome is Outcome.WON
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_a_complaint_report_card_advises_what_the_scenario_trains(
+    practice: Practice, lang: Literal["sv", "en"]
+) -> None:
+    session = practice.start(
+        user_id="rep", scenario_id="cards-never-arrived", lang=lang, level=1, seed=5
+    )
+    for reply in ONLY_SORRY[lang]:
+        if not session.finished:
+            await practice.reply(session, reply)
+    card = practice.stop(session)
+    rubric = practice.rubric
+    focus = practice.scenario("cards-never-arrived").focus_set
+    advised = {c.id for c in rubric.criteria if c.tip(lang) in card.advice}
+    assert advised, card.advice
+    assert advised <= focus, advised

@@ -226,8 +226,10 @@ class Practice:
         return self.report(session)
 
     def report(self, session: Session) -> ReportCard:
-        """The report card for a session."""
-        return build_report(session, self.rubric)
+        """The report card for a session, its advice on what the scenario trains."""
+        scenario = self.scenarios.get(session.scenario_id)
+        focus = scenario.focus_set if scenario is not None else frozenset()
+        return build_report(session, self.rubric, focus)
 
     def hint_criterion(self, session: Session) -> str:
         """The focus criterion the next hint is about: unpractised first, then the weakest."""

@@ -86,8 +86,12 @@ def whole_attempt(session: Session) -> bool:
     return session.outcome is not Outcome.STOPPED or len(session.turns) >= EXAM_MIN_REPLIES
 
 
-def build_report(session: Session, rubric: Rubric) -> ReportCard:
-    """Summarise a session: scores, best and weakest reply, and what to work on."""
+def build_report(
+    session: Session, rubric: Rubric, focus: frozenset[str] = frozenset()
+) -> ReportCard:
+    """Summarise a session: scores, best and weakest reply, and what to work on.
+
+    `focus` (the scenario's criteria) keeps the advice on what the scenario trains."""
     turns = session.turns
     criteria = criterion_means(turns, rubric)
     overall = session_overall(turns)
@@ -102,7 +106,7 @@ def build_report(session: Session, rubric: Rubric) -> ReportCard:
         criteria=criteria,
         best=best,
         weakest=weakest if weakest is not best else None,
-        advice=_advice(criteria, shown_criteria(turns), weakest, rubric, session.lang),
+        advice=_advice(criteria, shown_criteria(turns), weakest, rubric, session.lang, focus),
         turns=len(turns),
     )
 
@@ -113,12 +117,15 @@ def _advice(
     weakest: Turn | None,
     rubric: Rubric,
     lang: Lang,
+    focus: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Tips for the two weakest criteria the rep has not shown, then the weakest reply's better
     phrasing (unless it adds a move the rep made in another turn).
 
     A mean is low when a move came once in a long session; advising it again would tell the rep
-    to do what they did ("propose a day and time" after they proposed Saturday 11:00)."""
+    to do what they did ("propose a day and time" after they proposed Saturday 11:00). With a
+    scenario, only the criteria it trains are advised, as in each reply's tip."""
+    criteria = {c: s for c, s in criteria.items() if not focus or c in focus}
     scored = sorted(
         (score, cid)
         for cid, score in criteria.items()

@@ -230,7 +230,10 @@ def _outcome(
     # Trust earned before this reply counts: a customer who is ready says yes to a clean,
     # dated proposal even when the proposal alone is a plain reply.
     ready = max(state.trust, before.trust) >= WIN_TRUST
-    if reading.slot is not None and clean and (ready or own_day):
+    # A customer with a problem takes up a rep who offers to fix it personally at a set time as
+    # soon as there is some trust: haggling over the day would only delay the fix they need.
+    fixes = Signal.OWNERSHIP in signals and max(state.trust, before.trust) >= COUNTER_TRUST
+    if reading.slot is not None and clean and (ready or own_day or fixes):
         return Outcome.WON  # the scenario decides whether a win is a deal or a meeting
     proposes = Signal.NEXT_STEP in signals or Signal.DATED_NEXT_STEP in signals
     if proposes and state.trust >= WIN_TRUST and judgement.overall >= 55:

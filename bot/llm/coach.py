@@ -24,8 +24,8 @@ def report_context(
 ) -> dict[str, Any]:
     """Template variables for `report.j2`."""
     rubric = rubric or default_rubric()
-    card = card or build_report(session, rubric)
     scene = _scenario(session, scenario)
+    card = card or build_report(session, rubric, scene.focus_set)
     lang = session.lang
     return {
         "scenario": f"{scene.title(lang)} - {scene.brief(lang)}",

@@ -9,6 +9,7 @@ from typing import Any
 from bot import i18n, paths
 from bot.core.report import ReportCard, build_report
 from bot.core.rubric import Rubric
+from bot.core.scenarios import default_scenarios
 from bot.core.session import Session
 
 TEMPLATES = paths.TEMPLATES_DIR
@@ -66,7 +67,9 @@ def transcript_context(
 ) -> dict[str, Any]:
     """Plain values for the template: the page shows these and computes nothing itself."""
     lang = session.lang
-    report = report or build_report(session, rubric)
+    if report is None:  # the advice stays on what the scenario trains, as in the chat
+        scenario = default_scenarios().get(session.scenario_id)
+        report = build_report(session, rubric, scenario.focus_set if scenario else frozenset())
     names = {c.id: c.name(lang) for c in rubric.criteria}
     by_turn: dict[int | None, list[dict[str, Any]]] = {}
     for review in reviews:

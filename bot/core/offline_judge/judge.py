@@ -104,9 +104,11 @@ class OfflineJudge:
         made = tuple(m for m, signal in GOOD_MOVES.items() if signal in signals)
         focus = request.scenario.focus_set if request.scenario else frozenset()
         target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
+        # Nothing left to fix: the better phrasing still adds what the reply did not do.
+        done = {feedback.MOVE_CRITERION[m] for m in made}
         aim = target or min(
             (c for c, s in criteria.items() if s is not None),
-            key=lambda c: (bool(focus) and c not in focus, criteria[c] or 0),
+            key=lambda c: (bool(focus) and c not in focus, c in done, criteria[c] or 0),
         )
         bad = {c: kind for signal, (c, kind) in BAD_EVIDENCE.items() if signal in signals}
         return Judgement(
