@@ -24,6 +24,9 @@ PLAIN_TRUST_LOSS = 6
 PLAIN_PATIENCE_LOSS = 8
 #: The least a reply that made a good move (and nothing harmful) feels like to the customer.
 FAIR = 50
+#: Moves that give the customer something (not only ask or propose), each worth this much more.
+SUBSTANTIVE = frozenset({Signal.CHALLENGE, Signal.INSIGHT, Signal.OWNERSHIP})
+SUBSTANCE = 5
 GOOD_SIGNALS = frozenset(
     {
         Signal.QUESTION_NEED,
@@ -177,11 +180,12 @@ def advance(
 
 def felt_score(judgement: Judgement) -> int:
     """How good the reply is to the customer: its score, but a reply that made a good move and
-    nothing harmful is at least a fair one (`FAIR`). The overall is the judge's estimate of a
-    coach's grade and can misjudge one reply; the moves are what the customer hears."""
+    nothing harmful is at least a fair one (`FAIR`, more for each move of substance). The
+    overall is the judge's estimate of a coach's grade and can misjudge one reply; the moves are
+    what the customer hears."""
     signals = judgement.signals
     if signals & GOOD_SIGNALS and not signals & NEGATIVE_SIGNALS:
-        return max(judgement.overall, FAIR)
+        return max(judgement.overall, FAIR + SUBSTANCE * len(signals & SUBSTANTIVE))
     return judgement.overall
 
 
