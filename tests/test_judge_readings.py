@@ -85,10 +85,11 @@ def test_no_paraphrase_here_is_in_the_training_data() -> None:
 
 
 @pytest.mark.parametrize(("lang", "reply"), CLOSING_CHECKS)
-def test_a_closing_check_is_not_a_question_about_the_need(
+def test_a_closing_check_is_not_a_question_about_the_need_nor_a_challenge(
     judge: OfflineJudge, lang: str, reply: str
 ) -> None:
-    assert Signal.QUESTION_NEED not in _signals(judge, lang, reply)
+    signals = _signals(judge, lang, reply)
+    assert not {Signal.QUESTION_NEED, Signal.CHALLENGE} & signals, sorted(signals)
 
 
 @pytest.mark.parametrize(

@@ -88,11 +88,12 @@ def embed(
 def made_moves(moves: dict[str, float], found: Features, reply: str = "") -> frozenset[str]:
     """Good moves made: the heads say so, or the rules found it and the heads half agree.
 
-    A reply whose only questions check for the customer's questions ("Any questions?") asks
-    nothing about the need, however much it reads like a question to the heads."""
+    A reply whose only questions check for the customer's questions ("Any questions?") neither
+    asks about the need nor challenges anything, however much it reads like a question."""
     out = set()
+    checks = only_checks(reply)
     for move, kinds in RULE_MOVES.items():
-        if move == "asks_need" and only_checks(reply):
+        if checks and move in ("asks_need", "challenges"):
             continue
         ruled = found.dated if move == "dated_step" else any(found.has(k) for k in kinds)
         if moves[move] >= MOVE_LINE or (ruled and moves[move] >= RULED_LINE):
