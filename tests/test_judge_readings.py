@@ -134,3 +134,21 @@ def test_a_one_line_number_claim_is_an_insight_not_a_discount(
 ) -> None:
     signals = _signals(judge, lang, reply)
     assert Signal.INSIGHT in signals and Signal.DISCOUNT not in signals, sorted(signals)
+
+
+@pytest.mark.parametrize(
+    ("lang", "customer", "reply"),
+    [
+        (
+            "en",
+            "Hi! Yes, we've looked at the quote. We thought we'd let it mature a bit.",
+            "Shall we meet on Tuesday at 10?",
+        ),
+        ("sv", "Vi tänkte låta det mogna lite.", "ses vi pa tisdag kl 10?"),
+    ],
+)
+def test_a_dated_proposal_asked_as_a_question_is_not_a_need_question(
+    judge: OfflineJudge, lang: str, customer: str, reply: str
+) -> None:
+    signals = judge.score(JudgeRequest(customer, reply, "sv" if lang == "sv" else "en")).signals
+    assert Signal.DATED_NEXT_STEP in signals and Signal.QUESTION_NEED not in signals
