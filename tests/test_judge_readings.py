@@ -85,10 +85,11 @@ def test_no_paraphrase_here_is_in_the_training_data() -> None:
 
 
 @pytest.mark.parametrize(("lang", "reply"), CLOSING_CHECKS)
-def test_a_closing_check_is_not_a_question_about_the_need(
+def test_a_closing_check_is_not_a_question_about_the_need_nor_a_challenge(
     judge: OfflineJudge, lang: str, reply: str
 ) -> None:
-    assert Signal.QUESTION_NEED not in _signals(judge, lang, reply)
+    signals = _signals(judge, lang, reply)
+    assert not {Signal.QUESTION_NEED, Signal.CHALLENGE} & signals, sorted(signals)
 
 
 @pytest.mark.parametrize(
@@ -133,3 +134,21 @@ def test_a_one_line_number_claim_is_an_insight_not_a_discount(
 ) -> None:
     signals = _signals(judge, lang, reply)
     assert Signal.INSIGHT in signals and Signal.DISCOUNT not in signals, sorted(signals)
+
+
+@pytest.mark.parametrize(
+    ("lang", "customer", "reply"),
+    [
+        (
+            "en",
+            "Hi! Yes, we've looked at the quote. We thought we'd let it mature a bit.",
+            "Shall we meet on Tuesday at 10?",
+        ),
+        ("sv", "Vi tänkte låta det mogna lite.", "ses vi pa tisdag kl 10?"),
+    ],
+)
+def test_a_dated_proposal_asked_as_a_question_is_not_a_need_question(
+    judge: OfflineJudge, lang: str, customer: str, reply: str
+) -> None:
+    signals = judge.score(JudgeRequest(customer, reply, "sv" if lang == "sv" else "en")).signals
+    assert Signal.DATED_NEXT_STEP in signals and Signal.QUESTION_NEED not in signals

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from bot.core.report import build_report, shown_criteria
 from bot.core.rubric import default_rubric
 from bot.core.session import Session, Turn
 from tests import factories
+from tests.test_cli import salescoach
 
 #: Good questions and one reply that proposes a dated step: next_step's mean stays the lowest, but
 #: the rep has shown it, so the card must not tell them to "end with a day and time".
@@ -135,3 +138,21 @@ def test_when_every_weak_skill_was_shown_once_the_card_says_to_do_them_every_tim
     for lang in ("sv", "en"):
         card = build_report(factories.session(lang=lang, turns=[first, second]), factories.rubric())
         assert card.advice == (i18n.text(lang, "report.all_shown"),)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_chat_json_advice_leaves_out_the_step_the_rep_proposed(tmp_path: Path, lang: Lang) -> None:
+    result = salescoach(
+        "chat",
+        "--scenario",
+        "let-it-mature",
+        "--lang",
+        lang,
+        "--json",
+        stdin="\n".join(SESSIONS[lang]) + "\n",
+        data_dir=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert max(t["criteria"]["next_step"] or 0 for t in data["turns"]) >= 4
+    assert default_rubric().criterion("next_step").tip(lang) not in data["advice"]

@@ -15,7 +15,7 @@ from bot.core.offline_judge.model import Features
 from bot.core.rubric import Rubric
 from bot.core.semantic import features, guards
 from bot.core.semantic.heads import APPLICABILITY, CRITERIA, MOVES, Heads, fold_text
-from bot.core.semantic.questions import only_checks
+from bot.core.semantic.questions import only_checks, only_closed
 
 #: Criteria the outside graders never mark "does not apply"; the others depend on the moment.
 ALWAYS = tuple(c for c in CRITERIA if c not in APPLICABILITY)
@@ -93,11 +93,17 @@ def embed(
 def made_moves(moves: dict[str, float], found: Features, reply: str = "") -> frozenset[str]:
     """Good moves made: the heads say so, or the rules found it and the heads half agree.
 
-    A reply whose only questions check for the customer's questions ("Any questions?") asks
-    nothing about the need, however much it reads like a question to the heads."""
+    A reply whose only questions check for the customer's questions ("Any questions?") neither
+    asks about the need nor challenges anything, however much it reads like a question."""
     out = set()
+    checks = only_checks(reply)
+    closed = only_closed(reply)
     for move, kinds in RULE_MOVES.items():
-        if move == "asks_need" and only_checks(reply):
+        if checks and move in ("asks_need", "challenges"):
+            continue
+        # Only yes/no questions ("Shall we meet on Tuesday at 10?") ask about the need only
+        # when the heads are sure ("Is it for the trade fair?"); an open question is the norm.
+        if closed and move == "asks_need" and moves[move] < SURE:
             continue
         ruled = found.dated if move == "dated_step" else any(found.has(k) for k in kinds)
         if moves[move] >= MOVE_LINE or (ruled and moves[move] >= RULED_LINE):

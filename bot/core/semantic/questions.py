@@ -38,3 +38,9 @@ def only_checks(reply: str) -> bool:
     "anything else" — yes/no closers that learn nothing about the customer's situation."""
     found = questions(reply)
     return bool(found) and all(_CHECK.search(q) and not _WH.match(q) for q in found)
+
+
+def only_closed(reply: str) -> bool:
+    """True when the reply asks questions but none is open (no what/why/how … question)."""
+    found = questions(reply)
+    return bool(found) and not any(_WH.match(q) for q in found)
