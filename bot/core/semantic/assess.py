@@ -79,7 +79,7 @@ def embed(
     rv = encoder.embed([fold_text(i.reply) for i in items], "query")
     cv = encoder.embed([fold_text(i.customer_line) for i in items], "query")
     legacy = [rule_scores(folded(i), rubric) for i in items]
-    ruled = [features.rules(r.overall, r.criteria) for r in legacy]
+    ruled = [features.rules(r.overall, r.criteria, r.found) for r in legacy]
     x = features.rows(rv, cv, [fold_text(i.reply) for i in items], ruled)
     return x, cv, [r.found for r in legacy]
 
