@@ -85,7 +85,7 @@ def embed(
     rv = encoder.embed([embedded(i)[0] for i in items], "query")
     cv = encoder.embed([embedded(i)[1] for i in items], "query")
     legacy = [rule_scores(folded(i), rubric) for i in items]
-    ruled = [features.rules(r.overall, r.criteria) for r in legacy]
+    ruled = [features.rules(r.overall, r.criteria, r.found) for r in legacy]
     x = features.rows(rv, cv, [fold_text(i.reply) for i in items], ruled)
     return x, cv, [r.found for r in legacy]
 

@@ -35,6 +35,13 @@ class Row:
     grade: int
     criteria: dict[str, int | None] | None  # None: only the overall grade was given
     why: str
+    # Rows written to teach the move heads a reading (a bare meeting proposal, a closing check):
+    # too narrow in style to grade against, so the grade head and the scaling leave them out.
+    moves_only: bool = False
+
+
+#: Our files that teach moves only (see `Row.moves_only`).
+MOVES_ONLY_PREFIX = "moves_"
 
 
 def _read(path: Path) -> list[dict[str, object]]:
@@ -69,6 +76,7 @@ def load_rows(own: Path = OWN_DIR, shared: Path = SHARED_DIR) -> list[Row]:
                     grade=int(str(d["grade"])),
                     criteria=None,
                     why=str(d.get("why", "")),
+                    moves_only=path.name.startswith(MOVES_ONLY_PREFIX),
                 )
             )
     for path in shared_files(shared):

@@ -117,6 +117,13 @@ def retrained_path() -> Path:
 
 @cache
 def default_heads() -> Heads:
-    """The team's retrained heads when the data folder has them, else the bundled ones; once."""
+    """The team's retrained heads when the data folder has them, else the bundled ones; once.
+
+    Heads retrained before the feature row changed width no longer fit it: the bundled ones win."""
+    shipped = load_heads(shipped_path())
     retrained = retrained_path()
-    return load_heads(retrained if retrained.is_file() else shipped_path())
+    if retrained.is_file():
+        team = load_heads(retrained)
+        if team.mu.shape == shipped.mu.shape:
+            return team
+    return shipped

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,14 +16,18 @@ from bot.core.semantic import features
 from bot.core.semantic.assess import folded
 from bot.core.semantic.data import CRITERIA, Row
 from bot.core.semantic.embed_cache import embed_cached
+from bot.core.semantic.features import DIM
 from bot.core.semantic.heads import APPLICABILITY, MOVES, Heads, fold_text
+from bot.core.semantic.labels import move_labels
 
 #: Everything that shapes the weights besides the data; hashed with the data files.
 CONFIG: dict[str, Any] = {
-    "version": 3,  # bump when the training code changes what the weights mean
+    "version": 5,  # bump when the training code changes what the weights mean
     # The overall is the expected value of these over the grade probabilities; grade 0 sits
-    # below zero so that harm pulls hard (the result is clipped to 0-100).
-    "anchors": [-20.0, 30.0, 45.0, 85.0],
+    # below zero so that harm pulls hard (the result is clipped to 0-100). Grades 1 and 2 sit
+    # 25 apart (at 30/45 a grade-2 reply scored like a grade-1 one too often); grade 0 at -10,
+    # not -20, so that one plain reply the heads half read as harmful does not end a session.
+    "anchors": [-10.0, 25.0, 50.0, 85.0],
     "c_grade": 0.01,
     "alpha_criteria": 300.0,
     "c_moves": 0.3,
@@ -32,14 +35,10 @@ CONFIG: dict[str, Any] = {
     # Our own rounds reuse 13 scenarios and our own style: weighted low, they help most as a
     # small prior (held-out figures: 0.1 beats 0.0, 0.3, 0.6 and 1.0).
     "own_weight": 0.1,
-}
-
-# Bad moves in our own rounds come from the grader's one-line reason.
-_WHY = {
-    "gives_price": r"discount|cav|rabatt|ger bort|ger efter|gives? away|prutar|sänker priset",
-    "blames": r"blam|skyll|skuld|another department|annan avdelning",
-    "sarcasm": r"sarcas|sarkas|condescend|nedlåt|ironi|rude|otrevl|spydig|insult|förolämp|hån",
-    "passive": r"passiv|waits|väntar|mature|mogna|let me know|hör av dig",
+    # The grade classifier reads the customer's line and its interaction with the reply at half
+    # strength: what the reply does matters more than which moment it answers, and the moment's
+    # 768 columns otherwise crowd out the few that count questions and the rules' findings.
+    "grade_scale": {"customer": 0.5, "interaction": 0.5},
 }
 
 
@@ -69,79 +68,13 @@ def prepare(rows: list[Row]) -> Prepared:
     ruled = []
     for r in rows:
         legacy = rule_scores(folded(request_for(r)), rubric)
-        ruled.append(features.rules(legacy.overall, legacy.criteria))
+        ruled.append(features.rules(legacy.overall, legacy.criteria, legacy.found))
     return Prepared(rows, features.rows(rv, cv, replies, ruled), cv)
 
 
 def subset(p: Prepared, idx: np.ndarray) -> Prepared:
     """The prepared rows at `idx`."""
     return Prepared([p.rows[i] for i in idx], p.x[idx], p.customer[idx])
-
-
-# Good moves in our own rounds come from the grader's reason too, unless negated ("no question").
-_WHY_GOOD = {
-    "asks_need": r"asks|question|fråg|\bneed|behov|discover|\bwhy\b|varför",
-    "challenges": r"challeng|utman|ifrågasätt|pushes back|reframe",
-    "insight": r"insight|insikt|example|exempel|experience|erfarenhet|consequence|konsekvens|"
-    r"number|siffr|\bvalue\b|värde",
-    "owns": r"\bowns?\b|ownership|ansvar|takes (?:it )?on|tar på sig|\bfix|löser|personally|själv",
-    "step": r"step|steg|meeting|möte|\bcall|ring|visit|besök|demo",
-    "dated_step": r"dated|daterat|day and time|dag och tid|\btime\b|\btid\b",
-}
-_NEGATION = re.compile(
-    r"(?:\bno|without|utan|inte|ingen|inget|lacks?|saknar|never|aldrig)\W+(?:\w+\W+){0,2}$"
-)
-
-
-def _from_why(why: str, pattern: str) -> float | None:
-    """1 when the reason names the move, 0 when it names it negated, None when silent."""
-    found = None
-    for m in re.finditer(pattern, why):
-        if _NEGATION.search(why[: m.start()]):
-            found = 0.0 if found is None else found
-        else:
-            return 1.0
-    return found
-
-
-def _move_labels(r: Row) -> dict[str, float]:
-    """Move labels for one row; NaN where the row says nothing about that move."""
-    nan = float("nan")
-    out = dict.fromkeys(MOVES, nan)
-    why = r.why.lower()
-    for move, pattern in _WHY.items():
-        if re.search(pattern, why):
-            out[move] = 1.0
-        elif r.grade >= 2 or r.criteria is not None:
-            out[move] = 0.0
-    c = r.criteria
-    if c is None:
-        for move, pattern in _WHY_GOOD.items():
-            said = _from_why(why, pattern)
-            if said is not None:
-                out[move] = said
-            elif r.grade <= 1:
-                out[move] = 0.0
-        return out
-
-    def at_least(cid: str, level: int) -> float:
-        v = c.get(cid)
-        return 1.0 if v is not None and v >= level else 0.0
-
-    # A move is made at 3 ("asks a question", "a concrete step"); 4-5 is doing it well.
-    out["asks_need"] = at_least("discover_need", 3)
-    out["challenges"] = at_least("challenge", 3)
-    out["insight"] = at_least("insight", 3)
-    out["owns"] = at_least("ownership", 3)
-    out["step"] = at_least("next_step", 3)
-    out["dated_step"] = at_least("next_step", 5)
-    respect = c.get("respect")
-    if respect is not None and respect <= 2:
-        out["sarcasm"] = 1.0
-    step = c.get("next_step")
-    if out["passive"] != 1.0:
-        out["passive"] = 1.0 if step is not None and step <= 2 and r.grade <= 2 else 0.0
-    return out
 
 
 def _ridge(x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float) -> tuple[np.ndarray, float]:
@@ -174,15 +107,27 @@ def _moments(p: Prepared) -> tuple[list[str], np.ndarray]:
     return ids, c.astype(np.float32)
 
 
+def _grade_scale(width: int) -> np.ndarray:
+    """Per-column factors on the standardised row for the grade classifier (folded into its
+    weights, so the heads apply them for free)."""
+    scale = np.ones(width)
+    blocks = {"customer": slice(DIM, 2 * DIM), "interaction": slice(2 * DIM, 3 * DIM)}
+    for name, factor in CONFIG["grade_scale"].items():
+        scale[blocks[name]] = float(factor)
+    return scale
+
+
 def fit(p: Prepared) -> Heads:
     """Fit every head on the prepared rows."""
-    mu = p.x.mean(axis=0)
-    sd = p.x.std(axis=0) + 1e-3
+    graded = np.asarray([not r.moves_only for r in p.rows])
+    mu = p.x[graded].mean(axis=0)
+    sd = p.x[graded].std(axis=0) + 1e-3
     xs = (p.x - mu) / sd
     grades = np.asarray([r.grade for r in p.rows])
     w = np.asarray([float(CONFIG["own_weight"]) if r.source == "own" else 1.0 for r in p.rows])
+    scale = _grade_scale(xs.shape[1])
     grader = LogisticRegression(C=float(CONFIG["c_grade"]), max_iter=3000, random_state=0)
-    grader.fit(xs, grades, sample_weight=w)
+    grader.fit((xs * scale)[graded], grades[graded], sample_weight=w[graded])
 
     crit_w = np.zeros((len(CRITERIA), xs.shape[1]), dtype=np.float32)
     crit_b = np.zeros(len(CRITERIA), dtype=np.float32)
@@ -196,7 +141,7 @@ def fit(p: Prepared) -> Heads:
 
     move_w = np.zeros((len(MOVES), xs.shape[1]), dtype=np.float32)
     move_b = np.zeros(len(MOVES), dtype=np.float32)
-    labels = [_move_labels(r) for r in p.rows]
+    labels = [move_labels(r) for r in p.rows]
     for i, move in enumerate(MOVES):
         idx = [k for k, lab in enumerate(labels) if not np.isnan(lab[move])]
         target = np.asarray([labels[k][move] for k in idx])
@@ -231,7 +176,7 @@ def fit(p: Prepared) -> Heads:
     return Heads(
         mu=mu.astype(np.float32),
         sd=sd.astype(np.float32),
-        grade_w=grader.coef_.astype(np.float32),
+        grade_w=(grader.coef_ * scale).astype(np.float32),
         grade_b=grader.intercept_.astype(np.float32),
         anchors=np.asarray(CONFIG["anchors"], dtype=np.float32),
         crit_w=crit_w,
