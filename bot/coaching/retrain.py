@@ -27,7 +27,7 @@ from bot.core.judgement import JudgeRequest
 from bot.core.rubric import default_rubric
 from bot.core.scenarios import default_scenarios
 from bot.core.semantic.data import CRITERIA, Row, data_hash, load_rows, own_files, shared_files
-from bot.core.semantic.heads import Heads, load_heads, shipped_path
+from bot.core.semantic.heads import Heads, heads_or_shipped
 from bot.core.session import Session
 from bot.errors import SalescoachError
 
@@ -128,7 +128,7 @@ def previous_path(path: Path) -> Path:
 
 def current_heads(path: Path) -> Heads:
     """The weights in use now: the retrained ones at `path`, else the shipped ones."""
-    return load_heads(path if path.is_file() else shipped_path())
+    return heads_or_shipped(path)
 
 
 def _require_training() -> None:

@@ -115,15 +115,19 @@ def retrained_path() -> Path:
     return load_settings().data_dir / "judge" / "heads.npz"
 
 
-@cache
-def default_heads() -> Heads:
-    """The team's retrained heads when the data folder has them, else the bundled ones; once.
+def heads_or_shipped(path: Path) -> Heads:
+    """The heads at `path` when they exist and fit today's feature row, else the bundled ones.
 
     Heads retrained before the feature row changed width no longer fit it: the bundled ones win."""
     shipped = load_heads(shipped_path())
-    retrained = retrained_path()
-    if retrained.is_file():
-        team = load_heads(retrained)
+    if path.is_file():
+        team = load_heads(path)
         if team.mu.shape == shipped.mu.shape:
             return team
     return shipped
+
+
+@cache
+def default_heads() -> Heads:
+    """The team's retrained heads when the data folder has usable ones, else the bundled; once."""
+    return heads_or_shipped(retrained_path())
