@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.offline_customer import OfflineCustomer
+from bot.core.offline_judge import OfflineJudge
+from bot.core.practice import Practice
 from bot.redact import forget_remembered
 
 #: Settings a developer's environment may hold that must not reach the tests.
@@ -30,3 +33,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     forget_remembered()  # secrets another test configured are not this test's secrets
     return folder
+
+
+@pytest.fixture(scope="module")
+def practice() -> Practice:
+    """The offline role-play, judged and answered by the offline engine (one per test module)."""
+    judge = OfflineJudge()
+    return Practice(OfflineCustomer(), judge, quick_judge=judge)

@@ -14,8 +14,6 @@ import yaml
 
 from bot.core.datafile import Lang
 from bot.core.judgement import Signal
-from bot.core.offline_customer import OfflineCustomer
-from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
 from bot.core.reactions import default_reactions
 from bot.core.scenarios import default_scenarios
@@ -28,12 +26,6 @@ from tests.scripts import PRICE_LIST, STRONG
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "data" / "targeted_questions.yaml").read_text())
 SCENARIOS = default_scenarios()
 LANGS: tuple[Lang, ...] = ("sv", "en")
-
-
-@pytest.fixture(scope="module")
-def practice() -> Practice:
-    judge = OfflineJudge()
-    return Practice(OfflineCustomer(), judge, quick_judge=judge)
 
 
 def start(practice: Practice, sid: str, lang: Lang, level: int = 1, seed: int = 3) -> Session:

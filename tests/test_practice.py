@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.offline_customer import OfflineCustomer
-from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import MAX_REPLY_CHARS, Practice
 from bot.core.scenarios import default_scenarios
 from bot.core.state import Outcome
 from bot.errors import SessionFinished
 from tests.scripts import PRICE_LIST, STRONG
-
-
-@pytest.fixture(scope="module")
-def practice() -> Practice:
-    judge = OfflineJudge()
-    return Practice(OfflineCustomer(), judge, quick_judge=judge)
 
 
 async def play(practice: Practice, scenario_id: str, lang: str, replies: list[str], level: int = 1):

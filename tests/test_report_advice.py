@@ -12,8 +12,6 @@ import pytest
 from bot import i18n
 from bot.core.datafile import Lang
 from bot.core.judgement import Signal
-from bot.core.offline_customer import OfflineCustomer
-from bot.core.offline_judge import OfflineJudge
 from bot.core.practice import Practice
 from bot.core.report import build_report, shown_criteria
 from bot.core.rubric import default_rubric
@@ -37,12 +35,6 @@ SESSIONS: dict[Lang, list[str]] = {
         "Is it really the timing, or is something else unclear?",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def practice() -> Practice:
-    judge = OfflineJudge()
-    return Practice(OfflineCustomer(), judge, quick_judge=judge)
 
 
 async def _played(practice: Practice, lang: Lang, replies: list[str]) -> Session:

@@ -9,7 +9,6 @@ import pytest
 
 from bot.core.judgement import Judgement, JudgeRequest, Signal
 from bot.core.listening import Reading
-from bot.core.offline_customer import OfflineCustomer
 from bot.core.offline_judge import OfflineJudge
 from bot.core.offline_judge.feedback import target_criterion
 from bot.core.practice import Practice
@@ -98,12 +97,6 @@ ONLY_SORRY: dict[Literal["sv", "en"], list[str]] = {
     "sv": ["oj, det var trakigt att hora", "vad hande, kom dom inte fram alls?", "forstar, sorry"],
     "en": ["oh, sorry to hear that", "what happened, didnt they arrive at all?", "i see, sorry"],
 }
-
-
-@pytest.fixture(scope="module")
-def practice() -> Practice:
-    judge = OfflineJudge()
-    return Practice(OfflineCustomer(), judge, quick_judge=judge)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

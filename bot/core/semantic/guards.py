@@ -8,15 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.core.offline_judge.model import Features
+from bot.core.offline_judge.verdict import CAPS as RULE_CAPS
 
-#: Highest overall a reply can get when a guard fires.
+#: Highest overall a reply can get when a guard fires: the rule judge's caps for the same reasons.
 CAPS: dict[str, int] = {
-    "injection": 5,
-    "filler": 10,
-    "stuffing": 15,
-    "off_topic": 15,
-    "rude": 20,
-    "discount": 35,
+    g: RULE_CAPS[g] for g in ("injection", "filler", "stuffing", "off_topic", "rude", "discount")
 }
 #: A rule-found discount counts only when the heads agree that money is given away: an insight
 #: quoting "20 %" is not a discount.
