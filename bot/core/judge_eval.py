@@ -1,6 +1,6 @@
 """How well the offline judge's overall score agrees with hand grades on situations it never saw.
 
-Run: python -m bot.core.judge_eval [--folds 5]   (needs the dev extra: scikit-learn)
+Run: python -m bot.core.judge_eval [--folds 5] [--stack 4]   (needs the dev extra: scikit-learn)
 
 Two protocols, both on the score the product shows (heads, then guards):
 - grouped cross-validation over all data: the situations of each test fold are never in training;
@@ -20,7 +20,7 @@ from bot.core.rubric import default_rubric
 from bot.core.semantic.assess import CRITERIA_SHARE, assess
 from bot.core.semantic.data import Row, load_rows
 from bot.core.semantic.metrics import summary
-from bot.core.semantic.train import Prepared, fit, prepare, request_for, subset
+from bot.core.semantic.train import CONFIG, Prepared, fit, prepare, request_for, subset
 
 
 def _scores(train: Prepared, test: Prepared, share: float) -> list[float]:
@@ -71,7 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--share", type=float, default=CRITERIA_SHARE, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--stack",
+        type=float,
+        default=None,
+        help="strength at which the grade head reads the criterion heads (default: the config's)",
+    )
     args = parser.parse_args(argv)
+    if args.stack is not None:
+        CONFIG["stack_criteria"] = args.stack
     rows = load_rows()
     if not any(r.source != "own" for r in rows):
         print("the outside sets are missing: expected them in ../shared/data", file=sys.stderr)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -31,11 +32,23 @@ WEIGHTS_FILE = "judge_heads.npz"
 #: Cosine to a moment's centroid below which the line is "generic".
 MOMENT_LINE = 0.82
 _FOLD = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
+#: Columns the grade head reads from the criterion heads (see `criteria_stack`).
+STACK_WIDTH = len(CRITERIA) + 1
 
 
 def fold_text(text: str) -> str:
     """Swedish typed with or without å/ä/ö reads the same to the heads."""
     return text.translate(_FOLD)
+
+
+def criteria_stack(raw: np.ndarray) -> np.ndarray:
+    """What the grade head reads from the criterion heads: each unclipped score and the best
+    of the five moves' criteria (not respect), on 0-1.
+
+    The outside graders give a 3 only with one criterion at 4-5: the best criterion is a
+    feature no linear read of the embedding gives."""
+    s = np.asarray(raw, dtype=np.float32) / 5.0
+    return np.hstack([s, s[:, : len(CRITERIA) - 1].max(axis=1, keepdims=True)])
 
 
 @dataclass
@@ -57,6 +70,7 @@ class Heads:
     sd: np.ndarray
     grade_w: np.ndarray  # (4, d): multinomial logistic over grades 0-3
     grade_b: np.ndarray
+    grade_cw: np.ndarray  # (4, STACK_WIDTH): what the grade head reads from the criterion heads
     anchors: np.ndarray  # overall 0-100 for each grade; the score is their expectation
     crit_w: np.ndarray
     crit_b: np.ndarray
@@ -71,12 +85,13 @@ class Heads:
     def predict(self, x: Matrix, customer: Matrix) -> Prediction:
         """Apply every head to feature rows `x` and customer-line embeddings `customer`."""
         xs = (x - self.mu) / self.sd
-        logits = xs @ self.grade_w.T + self.grade_b
+        raw = xs @ self.crit_w.T + self.crit_b
+        logits = xs @ self.grade_w.T + criteria_stack(raw) @ self.grade_cw.T + self.grade_b
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
         overall = np.clip(p @ self.anchors, 0.0, 100.0)
-        criteria = np.clip(xs @ self.crit_w.T + self.crit_b, 0.0, 5.0)
+        criteria = np.clip(raw, 0.0, 5.0)
         moves = 1.0 / (1.0 + np.exp(-(xs @ self.move_w.T + self.move_b)))
         applies = 1.0 / (1.0 + np.exp(-(customer @ self.app_w.T + self.app_b)))
         sims = customer @ self.moment_c.T
@@ -98,7 +113,11 @@ class Heads:
 def load_heads(path: Path) -> Heads:
     """Read heads written by `Heads.save`."""
     with np.load(path, allow_pickle=False) as data:
-        values = {f.name: data[f.name] for f in fields(Heads)}
+        # Weights from before the grade head read the criterion heads (v5) read none of them.
+        absent = {"grade_cw": np.zeros((len(data["grade_b"]), STACK_WIDTH), dtype=np.float32)}
+        values: dict[str, Any] = {
+            f.name: data[f.name] if f.name in data.files else absent[f.name] for f in fields(Heads)
+        }
     values["fingerprint"] = str(values["fingerprint"])
     return Heads(**values)
 
