@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bot.core.offline_customer import OfflineCustomer  # noqa: E402
 from bot.core.offline_judge import OfflineJudge  # noqa: E402
 from bot.core.practice import Practice  # noqa: E402
+from bot.core.semantic.data import SHARED_DIR  # noqa: E402
 
 SCENARIO = "cards-never-arrived"
 
@@ -31,8 +32,9 @@ SCENARIO = "cards-never-arrived"
 def replies(count: int, first: int = 0) -> list[str]:
     """Distinct English replies: the shared dev set if present, numbered to stay distinct."""
     texts: list[str] = []
-    for path in sorted((ROOT.parent.parent / "shared/data").glob("dev_replies*.jsonl")):
-        texts += [json.loads(line)["reply"] for line in path.read_text().splitlines()]
+    for path in sorted(SHARED_DIR.glob("dev_replies*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        texts += [row["reply"] for row in rows if row["lang"] == "en"]
     texts = texts or ["What would it cost you if the cards are late?"]
     return [f"{texts[i % len(texts)]} ({i})" for i in range(first, first + count)]
 

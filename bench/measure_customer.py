@@ -37,12 +37,13 @@ from bot.core.offline_judge import OfflineJudge  # noqa: E402
 from bot.core.practice import Practice  # noqa: E402
 from bot.core.reactions import default_reactions  # noqa: E402
 from bot.core.scenarios import Scenario  # noqa: E402
+from bot.core.semantic.data import SHARED_DIR  # noqa: E402
 from bot.core.session import Session, Turn  # noqa: E402
 from bot.core.spoken import sentences  # noqa: E402
 from tests.scripts import STRONG  # noqa: E402
 
 QUESTIONS = yaml.safe_load((ROOT / "tests/data/targeted_questions.yaml").read_text())
-DEV = ROOT.parent.parent / "shared/data"
+DEV = SHARED_DIR  # ../shared/data beside the clone (or the worktree's grandparent)
 SLOTS = {
     "sv": ["Kan du titta förbi på lördag vid elva?", "Ses vi på tisdag kl 10?"],
     "en": ["I've pencilled us in for Aug 12, 9:30.", "Shall we meet on Tuesday at 10?"],

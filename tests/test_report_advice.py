@@ -74,7 +74,7 @@ async def test_the_card_does_not_advise_a_dated_step_after_the_rep_proposed_one(
         weakest = min(unshown, key=lambda c: (unshown[c], c))
         assert card.advice[0] == rubric.criterion(weakest).tip(lang)
     else:
-        assert card.advice[0] == i18n.text(lang, "report.all_shown")
+        assert card.advice[0] == i18n.text(lang, "report.all_shown_focus")
 
 
 def _session(*turns: Turn) -> Session:
@@ -130,6 +130,16 @@ def test_when_every_weak_skill_was_shown_once_the_card_says_to_do_them_every_tim
     for lang in ("sv", "en"):
         card = build_report(factories.session(lang=lang, turns=[first, second]), factories.rubric())
         assert card.advice == (i18n.text(lang, "report.all_shown"),)
+
+
+def test_with_a_scenario_the_card_says_the_skills_it_trains_were_shown() -> None:
+    """The card lists every criterion; "you showed every skill" must not claim the untrained."""
+    first = factories.turn(0, overall=60, insight=4, next_step=1)
+    second = factories.turn(1, overall=60, insight=0, next_step=5)
+    session = factories.session(lang="sv", turns=[first, second])
+    card = build_report(session, factories.rubric(), focus=frozenset({"insight", "next_step"}))
+    assert card.advice == (i18n.text("sv", "report.all_shown_focus"),)
+    assert "den här kunden tränar" in card.advice[0]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -54,6 +54,14 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def render_report(report: Report, lang: Lang, cohort: str) -> str:
     """Agreement per criterion before → after, then what was written and how to undo it."""
+    lines = [report_table(report, lang), ""]
+    lines.append(i18n.text(lang, "retrain.wrote", path=report.path))
+    lines.append(i18n.text(lang, "retrain.undo", cohort=cohort))
+    return "\n".join(lines)
+
+
+def report_table(report: Report, lang: Lang) -> str:
+    """What the refit learned from, then agreement per criterion before → after."""
     from bot.core.rubric import default_rubric
 
     names = {c.id: c.name(lang) for c in default_rubric().criteria}
@@ -87,7 +95,4 @@ def render_report(report: Report, lang: Lang, cohort: str) -> str:
             f"{pct(b.within_one) + ' → ' + pct(a.within_one):>16}"
             f"{num(b.kappa) + ' → ' + num(a.kappa):>16}"
         )
-    lines.append("")
-    lines.append(i18n.text(lang, "retrain.wrote", path=report.path))
-    lines.append(i18n.text(lang, "retrain.undo", cohort=cohort))
     return "\n".join(lines)

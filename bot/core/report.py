@@ -134,7 +134,9 @@ def _advice(
     tips = [rubric.criterion(cid).tip(lang) for _, cid in scored[:2]]
     if not tips and any(score is not None and score < SHOWN for score in criteria.values()):
         # Every weak mean is a move the rep made at least once: the work is doing it every time.
-        tips.append(i18n.text(lang, "report.all_shown"))
+        # With a scenario, "every skill" would claim skills it does not train (and the card
+        # lists them all): say which ones were shown.
+        tips.append(i18n.text(lang, "report.all_shown_focus" if focus else "report.all_shown"))
     if (
         weakest is not None
         and weakest.judgement.try_instead

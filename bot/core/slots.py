@@ -7,6 +7,7 @@ a general date library would be heavy and would also find dates in things like "
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -118,8 +119,11 @@ _TIME_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2048)  # a turn folds the same reply and customer lines many times
 def fold(text: str) -> str:
     """Lowercase without diacritics: "Lördag" and "lordag" read the same."""
+    if text.isascii():  # nothing to decompose, and casefold is lower for ASCII
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

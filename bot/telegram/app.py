@@ -55,6 +55,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "progress",
     "coach_cohorts",
     "coach_views",
+    "coach_retrain",
     "coach_review",
     "coach_assign",
     "coach_rounds",

@@ -23,6 +23,7 @@ from bot.telegram.coach_common import (
     ask_level,
     call,
     cohort_and_scenario_rows,
+    pick_cohort,
     records,
     refusals,
     user_lang,
@@ -38,16 +39,6 @@ from bot.telegram.texts import Html
 
 DEADLINE_DAYS = (0, 1, 3, 7)  # 0: no deadline
 MARKS = {Status.DONE: "✅", Status.LATE: "☑️", Status.PENDING: "⏳", Status.OVERDUE: "❌"}
-
-
-async def pick_cohort(update: Update, context: Context, action: str) -> None:
-    """Go straight on with the only cohort, or offer the coach's cohorts."""
-    mine = await call(cohorts.coach_cohorts, records(context), await actor(update, context))
-    if not mine:
-        await answer(update, context, ct(context.lang, "no_cohorts"))
-        return
-    rows = [[Button(c.name, callback_data=cb.cohort(action, c.id))] for c in mine]
-    await answer(update, context, ct(context.lang, "pick_cohort"), Markup(rows))
 
 
 @for_users(Role.COACH)

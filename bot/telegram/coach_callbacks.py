@@ -13,7 +13,7 @@ _USER = r"[0-9]{1,20}"
 _SID = r"[A-Za-z0-9_-]{1,16}"
 _SCENARIO = r"[a-z0-9][a-z0-9_-]{0,39}"
 
-COHORT = re.compile(rf"^co:(ov|hm|rs|qr|rv|rvy|rvn|csv|html|cal):({_ID})$")
+COHORT = re.compile(rf"^co:(ov|hm|rs|qr|rv|rvy|rvn|csv|html|cal|rt):({_ID})$")
 ASSIGN = re.compile(rf"^co:as:({_ID})$")
 ROUND = re.compile(rf"^co:rd:({_ID})$")
 REP = re.compile(rf"^cp:({_ID}):({_USER})$")

@@ -18,7 +18,9 @@ from bot.errors import NotAllowed, SalescoachError
 from bot.hygiene import clean_name
 from bot.settings import Settings
 from bot.store import AsyncStore
+from bot.telegram import coach_callbacks as cb
 from bot.telegram.cards import level_name
+from bot.telegram.coach_texts import ct
 from bot.telegram.context import Context, RoleResolver
 from bot.telegram.decorators import Handler, StaleButton
 from bot.telegram.replies import answer, drop_keyboard
@@ -35,6 +37,16 @@ def records(context: Context) -> Records:
 async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a (blocking, file-reading) domain function in a worker thread."""
     return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def pick_cohort(update: Update, context: Context, action: str) -> None:
+    """Ask which of the coach's cohorts the cohort button `action` ("cal", "rt") is for."""
+    mine = await call(cohorts.coach_cohorts, records(context), await actor(update, context))
+    if not mine:
+        await answer(update, context, ct(context.lang, "no_cohorts"))
+        return
+    rows = [[InlineKeyboardButton(c.name, callback_data=cb.cohort(action, c.id))] for c in mine]
+    await answer(update, context, ct(context.lang, "pick_cohort"), InlineKeyboardMarkup(rows))
 
 
 async def actor(update: Update, context: Context) -> Actor:

@@ -19,13 +19,13 @@ from bot.core.datafile import Lang
 from bot.core.rubric import Rubric
 from bot.telegram import coach_callbacks as cb
 from bot.telegram import flow
-from bot.telegram.coach_assign import pick_cohort
 from bot.telegram.coach_board import BOARDS, RoundWatch, board_text, show_board
 from bot.telegram.coach_common import (
     actor,
     ask_level,
     call,
     cohort_and_scenario_rows,
+    pick_cohort,
     records,
     refusals,
     user_lang,

@@ -1,5 +1,5 @@
 """What a coach sees of a cohort: overview, heat map, recent sessions, one rep, QR code,
-a fresh join code, exports as documents and the judge's calibration."""
+a fresh join code, exports as documents, the judge's calibration and its refit (`coach_retrain`)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,15 @@ from bot.coaching.qr import qr_png
 from bot.core.report import criterion_means, session_overall
 from bot.core.session import Session
 from bot.telegram import coach_callbacks as cb
-from bot.telegram.coach_common import actor, call, records, refusals, scenario_title
+from bot.telegram.coach_common import (
+    actor,
+    call,
+    pick_cohort,
+    records,
+    refusals,
+    scenario_title,
+)
+from bot.telegram.coach_retrain import retrain_button, retrain_judge
 from bot.telegram.coach_texts import ct
 from bot.telegram.context import App, Context
 from bot.telegram.decorators import button, for_users
@@ -159,7 +167,10 @@ async def show_calibration(update: Update, context: Context, cohort: cohorts.Coh
     names = {c.id: c.name(context.lang) for c in rubric.criteria}
     table = render_calibration(results, context.lang, names)
     await answer(
-        update, context, ct(context.lang, "calibration_title", cohort=cohort.name, table=table)
+        update,
+        context,
+        ct(context.lang, "calibration_title", cohort=cohort.name, table=table),
+        Markup([[retrain_button(context, cohort)]]),
     )
 
 
@@ -175,6 +186,7 @@ VIEWS: dict[str, View] = {
     "csv": send_csv,
     "html": send_html,
     "cal": show_calibration,
+    "rt": retrain_judge,
 }
 
 
@@ -230,12 +242,7 @@ def session_button(context: Context, user_id: str, session: Session) -> Button:
 @for_users(Role.COACH)
 async def calibrate(update: Update, context: Context) -> None:
     """/calibrate: pick a cohort, then see the calibration."""
-    mine = await call(cohorts.coach_cohorts, records(context), await actor(update, context))
-    if not mine:
-        await answer(update, context, ct(context.lang, "no_cohorts"))
-        return
-    rows = [[Button(c.name, callback_data=cb.cohort("cal", c.id))] for c in mine]
-    await answer(update, context, ct(context.lang, "pick_cohort"), Markup(rows))
+    await pick_cohort(update, context, "cal")
 
 
 def register(app: App) -> None:

@@ -26,7 +26,7 @@ from bot.telegram.cards import (
 from bot.telegram.context import Context
 from bot.telegram.replies import Typing, send
 from bot.telegram.texts import esc, t
-from bot.telegram.transport import background
+from bot.telegram.transport import after_answers, background
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,9 @@ async def play(
         result = await practice.reply(session, text, on_customer=on_customer)
     finally:
         await typing.stop()
+    # Under load, every customer's line being sent goes out before this turn is written and
+    # its feedback rendered: the answers are what a workshop waits for.
+    await after_answers(context.bot)
     # The score is the turn's acknowledgement, so it waits for the turn to be on disk.
     if not await saved(context, chat_id, session):
         return

@@ -30,6 +30,7 @@ COACH_COMMANDS = (
     "round_start",
     "round_end",
     "calibrate",
+    "retrain",
     "scenarios",
     "scenario_new",
 )

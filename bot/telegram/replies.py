@@ -12,6 +12,7 @@ from telegram.error import BadRequest, TelegramError
 
 from bot.telegram.context import Context
 from bot.telegram.format import MAX_CAPTION, split_html
+from bot.telegram.ordering import PerChatUpdateProcessor
 from bot.telegram.texts import Html
 from bot.telegram.transport import background
 
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 TYPING_AFTER = 0.3
 #: Telegram shows "typing…" for about 5 seconds per chat action.
 TYPING_EVERY = 4.5
+#: With more chats than this being answered at once (a workshop replying together) the
+#: indicator is left out: Telegram counts it against the bot's 30 messages a second, and 200
+#: of them would only delay the answers they announce.
+TYPING_MAX_CHATS = 8
 
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -117,14 +122,25 @@ async def show_action(context: Context, chat_id: int, action: ChatAction) -> Non
         log.info("%s indicator failed in chat %s: %s", action, chat_id, exc)
 
 
+def crowded(context: Context) -> bool:
+    """Whether more than TYPING_MAX_CHATS chats are being answered at this moment."""
+    processor = context.application.update_processor
+    busy = processor.waiting_chats if isinstance(processor, PerChatUpdateProcessor) else 0
+    return busy > TYPING_MAX_CHATS
+
+
 class Typing:
     """Shows "typing…" in a chat from `start()` until `stop()`, if that takes longer than
-    TYPING_AFTER seconds; also usable as `async with Typing(...)`."""
+    TYPING_AFTER seconds and the bot is not crowded; also usable as `async with Typing(...)`.
+
+    An indicator already on its way is let land before `stop()` returns: cut off, it would
+    cost its connection, and it might still arrive after the answer it announces."""
 
     def __init__(self, context: Context, chat_id: int) -> None:
         self.context = context
         self.chat_id = chat_id
         self._task: asyncio.Task[None] | None = None
+        self._sending: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         """Begin (after the grace period) to show the indicator."""
@@ -138,6 +154,9 @@ class Typing:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            await sending
 
     async def __aenter__(self) -> Typing:
         self.start()
@@ -149,9 +168,15 @@ class Typing:
     async def _run(self) -> None:
         await asyncio.sleep(TYPING_AFTER)
         while True:
-            try:
-                with background():  # never ahead of someone's answer
-                    await self.context.bot.send_chat_action(self.chat_id, ChatAction.TYPING)
-            except TelegramError as exc:  # a nicety: never fail a turn over it
-                log.info("typing indicator failed in chat %s: %s", self.chat_id, exc)
+            if not crowded(self.context):
+                self._sending = asyncio.ensure_future(self._show())
+                await asyncio.shield(self._sending)  # on `stop`, it finishes there
+                self._sending = None
             await asyncio.sleep(TYPING_EVERY)
+
+    async def _show(self) -> None:
+        try:
+            with background():  # never ahead of someone's answer
+                await self.context.bot.send_chat_action(self.chat_id, ChatAction.TYPING)
+        except TelegramError as exc:  # a nicety: never fail a turn over it
+            log.info("typing indicator failed in chat %s: %s", self.chat_id, exc)

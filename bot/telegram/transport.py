@@ -5,7 +5,10 @@ connection pool makes extra requests wait in a queue it rescans for every connec
 so the cost grows with the square of the queue. Here at most `connection_pool_size` requests
 enter the pool; the rest wait for a slot, in order, at constant cost. Requests made inside
 `background()` (coach feedback, typing indicators) wait behind every other waiting request,
-so under load a rep gets the customer's answer before anyone gets feedback.
+so under load a rep gets the customer's answer before anyone gets feedback. `after_answers()`
+goes one step further for the work around a background call (writing the turn, rendering the
+feedback): it waits until no urgent call is waiting or under way, so that CPU, too, goes to
+the answers first.
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
+from telegram import Bot
 from telegram.request import HTTPXRequest
 
 _background: contextvars.ContextVar[bool] = contextvars.ContextVar("background", default=False)
+#: The longest `after_answers` waits: a safety valve for a bot that never stops answering.
+ANSWERS_FIRST_LIMIT = 10.0
 
 
 @contextlib.contextmanager
@@ -73,11 +79,39 @@ class BoundedHTTPXRequest(HTTPXRequest):
     def __init__(self, connection_pool_size: int = 8, **kwargs: Any) -> None:
         super().__init__(connection_pool_size=connection_pool_size, **kwargs)
         self._slots = Slots(connection_pool_size)
+        self._urgent = 0  # urgent calls waiting for a slot or under way
+        self._quiet: list[asyncio.Future[None]] = []
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         """One Bot API call, once a connection is free."""
-        await self._slots.acquire(_background.get())
+        later = _background.get()
+        self._urgent += not later
         try:
-            return await super().do_request(*args, **kwargs)
+            await self._slots.acquire(later)
+            try:
+                return await super().do_request(*args, **kwargs)
+            finally:
+                self._slots.release()
         finally:
-            self._slots.release()
+            self._urgent -= not later
+            if not self._urgent:
+                waiters, self._quiet = self._quiet, []
+                for waiter in waiters:
+                    if not waiter.done():
+                        waiter.set_result(None)
+
+    async def quiet(self) -> None:
+        """Return once no urgent call is waiting or under way."""
+        while self._urgent:
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._quiet.append(waiter)
+            await waiter
+
+
+async def after_answers(bot: Bot, limit: float = ANSWERS_FIRST_LIMIT) -> None:
+    """Wait (at most `limit` seconds) until no urgent Bot API call is waiting or under way;
+    at once with a transport that does not count them."""
+    request = bot.request
+    if isinstance(request, BoundedHTTPXRequest):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(request.quiet(), limit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from bot.core.offline_judge.features import detect
 from bot.core.offline_judge.model import Features
 from bot.core.offline_judge.scoring import Scored, price_only, score_criteria
@@ -16,12 +18,18 @@ def shown_earlier(history: tuple[tuple[str, str], ...]) -> frozenset[str]:
     """Criteria an earlier reply (of the last few) scored at least 3 on."""
     shown: set[str] = set()
     for customer_line, reply in history[-_LOOKBACK:]:
-        earlier = detect(reply, customer_line)
-        if earlier.filler or earlier.stuffing or earlier.has("injection") or earlier.has("rude"):
-            continue
-        scores = score_criteria(earlier, complaint=True, problem=True).scores
-        shown.update(c for c in CARRIED if scores[c] >= CARRY_LEVEL and _earned(earlier, c))
+        shown |= _shown_by(customer_line, reply)
     return frozenset(shown)
+
+
+@functools.lru_cache(maxsize=2048)  # every turn reads the same earlier replies again
+def _shown_by(customer_line: str, reply: str) -> frozenset[str]:
+    """The carried criteria one earlier reply scored at least 3 on."""
+    earlier = detect(reply, customer_line)
+    if earlier.filler or earlier.stuffing or earlier.has("injection") or earlier.has("rude"):
+        return frozenset()
+    scores = score_criteria(earlier, complaint=True, problem=True).scores
+    return frozenset(c for c in CARRIED if scores[c] >= CARRY_LEVEL and _earned(earlier, c))
 
 
 def _earned(f: Features, criterion: str) -> bool:

@@ -97,10 +97,15 @@ class OfflineJudge:
         return [self._judgement(r, a, m) for r, a, m in zip(requests, done, moments, strict=True)]
 
     def _judgement(self, request: JudgeRequest, a: Assessment, moment: str) -> Judgement:
+        from bot.core.semantic.assess import MOVE_CEILING
         from bot.core.semantic.evidence import gather
 
         criteria, overall, carried = self._carry(request, a)
         signals = self._signals(a, criteria, request.reply)
+        # Blame the customer hears (said, asked or hinted) is not owning the problem.
+        blamed = MOVE_CEILING["blames"][1]
+        if Signal.BLAME in signals and (criteria.get("ownership") or 0) > blamed:
+            criteria = {**criteria, "ownership": blamed}
         made = tuple(m for m, signal in GOOD_MOVES.items() if signal in signals)
         focus = request.scenario.focus_set if request.scenario else frozenset()
         target = feedback.target_criterion(criteria, frozenset(made), signals, self.rubric, focus)
@@ -173,7 +178,12 @@ class OfflineJudge:
         from bot.core.offline_judge.scoring import price_only
 
         s = {_GUARD_SIGNALS[g] for g in a.guarded.fired}
-        if a.guarded.fired == ["off_topic"] and harm.blames(reply, a.moves["blames"], a.found):
+        # A question pinning the fault on a third party is blame where the rep should own a
+        # problem, and has not ("Did the printer lose it?"); elsewhere it may be discovery.
+        hints = criteria.get("ownership") is not None and "owns" not in a.made
+        if a.guarded.fired == ["off_topic"] and harm.blames(
+            reply, a.moves["blames"], a.found, hints
+        ):
             s = {Signal.BLAME}  # fault pushed elsewhere is on the topic, whatever words it uses
         if a.guarded.trick:
             return frozenset(s)
@@ -189,7 +199,7 @@ class OfflineJudge:
             s.add(Signal.DISCOUNT)
         # The customer takes offence at what it is sure of: a plain question the heads half
         # suspect of sarcasm must not make it bristle; blame is read in `harm`.
-        if harm.blames(reply, m["blames"], a.found):
+        if harm.blames(reply, m["blames"], a.found, hints):
             s.add(Signal.BLAME)
         if m["sarcasm"] >= SURE_LINE:
             s.add(Signal.RUDE)

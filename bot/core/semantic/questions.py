@@ -21,6 +21,11 @@ _CHECK = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
+#: A check is short around its check words: more words than this on either side means the
+#: question is about something else ("I'd question that - was price what went wrong?").
+CHECK_WORDS = 5
+#: An alternative offered with the check words is not a check ("… eller nåt annat?").
+_ALTERNATIVE = re.compile(r"\b(?:or|eller)\W*$", re.IGNORECASE)
 
 
 def questions(reply: str) -> list[str]:
@@ -33,11 +38,20 @@ def questions(reply: str) -> list[str]:
     return out
 
 
+def _is_check(question: str) -> bool:
+    """True when the question is a check: its check words, with only a few words around them."""
+    m = _CHECK.search(question)
+    if m is None or _WH.match(question) or _ALTERNATIVE.search(question[: m.start()]):
+        return False
+    before, after = question[: m.start()], question[m.end() :]
+    return max(len(re.findall(r"\w+", before)), len(re.findall(r"\w+", after))) <= CHECK_WORDS
+
+
 def only_checks(reply: str) -> bool:
     """True when every question the reply asks only checks for the customer's questions or
     "anything else" — yes/no closers that learn nothing about the customer's situation."""
     found = questions(reply)
-    return bool(found) and all(_CHECK.search(q) and not _WH.match(q) for q in found)
+    return bool(found) and all(_is_check(q) for q in found)
 
 
 def only_closed(reply: str) -> bool:

@@ -9,7 +9,9 @@ SHRUG = rx(
     r"(?:should|will|ought to|might) (?:\w+ )?(?:arrive|be there|come|turn up|show up) (?:soon|any|shortly|tomorrow)",
     r"can be slow",
     r"(?:system|tracking|it) (?:\w+ )?(?:says|shows|said|showed)",
-    r"are you sure",
+    # Doubting the customer's report ("are you sure it didn't come?"), not a premise ("are you
+    # sure the price is the problem?", a challenge).
+    r"are you sure (?:that )?(?:it|they|the (?:parcel|package|order|delivery|shipment|cards?|goods))",
     r"weird",
     r"kommer (?:nog|säkert|snart|väl)",
     r"borde (?:komma|vara|dyka)",
