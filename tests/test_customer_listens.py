@@ -220,7 +220,9 @@ async def test_nearly_won_the_customer_offers_another_day_and_takes_it(
         "sv": ("Ses vi på tisdag kl 10?", "Torsdag kl 10 passar mig bra, ses då!"),
         "en": ("Shall we meet on Tuesday at 10?", "Thursday at 10 works for me, see you then!"),
     }[lang]
-    session = warmed(start(practice, "let-it-mature", lang), COUNTER_TRUST + 4)
+    # At the bottom of the counter zone: the proposal's own warmth must not carry the customer
+    # over the win line before it has offered its day.
+    session = warmed(start(practice, "let-it-mature", lang), COUNTER_TRUST)
     counter = await practice.reply(session, proposal)
     line = counter.turn.customer_response
     assert counter.outcome is Outcome.ONGOING
@@ -362,7 +364,7 @@ async def test_a_price_list_or_a_passive_rep_never_wins(
 @pytest.mark.parametrize("lang", LANGS)
 async def test_three_stars_takes_more_than_good_questions(practice: Practice, lang: Lang) -> None:
     """At ★★★ a rep who only asks good questions and proposes a time rarely wins (at ★ they
-    do; measured 4 of 52 sessions at ★★★); the rep who also brings insight and owns the problem
+    do; measured 18 of 52 sessions at ★★★, seeds 1–2); the rep who also brings insight and owns the problem
     wins, in more turns than at ★."""
     asking, turns = {1: 0, 3: 0}, {1: 0, 3: 0}
     for sid in sorted(SCENARIOS):

@@ -50,6 +50,22 @@ def test_one_off_topic_reply_does_not_end_a_hard_session_but_a_second_may() -> N
     assert second.outcome is Outcome.LOST
 
 
+def _good(overall: int, *signals: Signal) -> Judgement:
+    return Judgement(overall=overall, criteria={}, feedback="", signals=frozenset(signals))
+
+
+def test_at_three_stars_questions_alone_warm_the_customer_less_than_substance() -> None:
+    """★★★ is the articles' demanding customer: the same score warms it more when the reply
+    challenges, brings insight or owns the problem than when it only asks or proposes."""
+    start = CustomerState(trust=40, patience=80)
+    asked = advance(start, _good(80, Signal.NEXT_STEP), level=3)
+    brought = advance(start, _good(80, Signal.NEXT_STEP, Signal.CHALLENGE), level=3)
+    assert asked.trust_delta > 0 and brought.trust_delta > asked.trust_delta
+    # At ★ a good question is as warming as its score says.
+    easy = advance(start, _good(80, Signal.NEXT_STEP), level=1)
+    assert easy.trust_delta > asked.trust_delta
+
+
 def test_cli_history_and_progress_skip_sessions_without_replies(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

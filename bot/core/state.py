@@ -27,6 +27,8 @@ FAIR = 50
 #: Moves that give the customer something (not only ask or propose), each worth this much more.
 SUBSTANTIVE = frozenset({Signal.CHALLENGE, Signal.INSIGHT, Signal.OWNERSHIP})
 SUBSTANCE = 5
+#: At ★★★, how much of its warmth a reply without such a move brings.
+DEMANDING = 0.75
 GOOD_SIGNALS = frozenset(
     {
         Signal.QUESTION_NEED,
@@ -119,6 +121,11 @@ def advance(
         untold = next(i for i in range(64) if not state.told >> i & 1)
         reading = Reading(fact=untold if Signal.QUESTION_NEED in signals else None)
     warm = {1: 1.0, 2: 0.8, 3: 0.65}.get(level, 0.8)
+    if level >= 3 and not signals & SUBSTANTIVE:
+        # ★★★ is the demanding customer of the articles: good questions and a proposed time
+        # alone do not win them over; they warm to a rep who challenges, brings insight or
+        # takes the problem on.
+        warm *= DEMANDING
     cool = {1: 0.8, 2: 1.0, 3: 1.2}.get(level, 1.0)
 
     plain = not signals & NEGATIVE_SIGNALS
