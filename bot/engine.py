@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.core.judgement import Judge
@@ -11,6 +14,8 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from bot.llm.budget import UsageLedger
     from bot.llm.client import LLMClient
+
+log = logging.getLogger(__name__)
 
 
 def build_practice(
@@ -68,3 +73,24 @@ def _llm_judge(settings: Settings, client: LLMClient, offline_judge: QuickJudge)
 
     llm = LLMJudge(client, settings.judge_model, offline=offline_judge)
     return FallbackJudge(llm, offline_judge, settings.llm_turn_deadline)
+
+
+def warm_up_in_background(practice: Practice, scenario_ids: Iterable[str]) -> threading.Thread:
+    """Compile the offline judge's lexicons, load its heads and the encoder, and embed these
+    customers' facts, on a thread of its own: without it the first reply pays for all of that
+    (≈ 1 s) on whatever thread scores it, and in the bot every chat waits behind it."""
+    from bot.core.offline_judge import OfflineJudge
+
+    ids = list(scenario_ids)
+
+    def warm_up() -> None:
+        try:
+            OfflineJudge.warm_up()  # the LLM engine's guard uses it too
+            for scenario_id in ids:
+                practice.prepare(scenario_id)
+        except Exception:  # a missing encoder shows on first use; the warm-up is a nicety
+            log.warning("warm-up failed; the first reply loads what it needs", exc_info=True)
+
+    thread = threading.Thread(target=warm_up, name="warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -53,7 +53,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Play one session, reading replies from the terminal or from piped lines."""
-    from bot.engine import build_practice
+    from bot.engine import build_practice, warm_up_in_background
     from bot.settings import load_settings
 
     settings = load_settings()
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(args.json)
     if not quiet:
         _print_start(practice, session)
-    _warm_up_in_background(practice, session.scenario_id)
+    warm_up_in_background(practice, [session.scenario_id])
     save = store.save_session
     save(session)
     try:
@@ -181,20 +181,6 @@ def _pick_scenario(practice: Practice, lang: Lang) -> str:
             return ids[int(answer) - 1]
         if answer in practice.scenarios:
             return answer
-
-
-def _warm_up_in_background(practice: Practice, scenario_id: str) -> None:
-    """Compile the judge's lexicons, load the encoder and embed the customer's facts while the
-    rep reads the customer's first line."""
-    import threading
-
-    from bot.core.offline_judge import OfflineJudge
-
-    def warm_up() -> None:
-        OfflineJudge.warm_up()
-        practice.prepare(scenario_id)
-
-    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
 def _add_file(practice: Practice, path: Path, lang: Lang) -> str:

@@ -134,6 +134,17 @@ async def set_commands(app: App) -> None:
     await set_coach_menus(app)
 
 
+async def on_start(app: App) -> None:
+    """Once the bot is up: its command menus, and the judge and the customers' facts loaded in
+    the background, so that the first replies of a workshop do not all wait for them."""
+    from bot.engine import warm_up_in_background
+
+    await set_commands(app)
+    services = app.bot_data.services
+    if services is not None:
+        warm_up_in_background(services.practice, sorted(services.practice.scenarios))
+
+
 def build_application(
     settings: Settings,
     practice: Practice | None = None,
@@ -161,7 +172,7 @@ def build_application(
         .base_file_url(file_url(settings.telegram_api_base_url))
         .context_types(ContextTypes(context=Context, chat_data=ChatData, bot_data=BotData))
         .concurrent_updates(PerChatUpdateProcessor(max_workers))
-        .post_init(set_commands)
+        .post_init(on_start)
     )
     if request is not None:
         builder = builder.request(request)
