@@ -36,6 +36,12 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="module")
+def judge() -> OfflineJudge:
+    """The offline judge (one per test module)."""
+    return OfflineJudge()
+
+
+@pytest.fixture(scope="module")
 def practice() -> Practice:
     """The offline role-play, judged and answered by the offline engine (one per test module)."""
     judge = OfflineJudge()

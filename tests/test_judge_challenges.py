@@ -105,11 +105,6 @@ DISRESPECT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 def _readings(judge: OfflineJudge, lang: str, reply: str) -> list[Judgement]:
     requests = [
         JudgeRequest(customer, reply, "sv" if lang == "sv" else "en")

@@ -58,11 +58,6 @@ NUMBER_INSIGHTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 def _signals(judge: OfflineJudge, lang: str, reply: str) -> frozenset[Signal]:
     request = JudgeRequest(QUOTE[lang], reply, "sv" if lang == "sv" else "en")
     return judge.score(request).signals

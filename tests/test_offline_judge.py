@@ -24,11 +24,6 @@ CARDS_SV = "Mina visitkort har inte kommit och jag behöver dem i morgon bitti!"
 CARDS_EN = "My business cards haven't arrived and I need them first thing tomorrow!"
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 def score(judge: OfflineJudge, customer: str, reply: str, lang: str, scenario: str | None = None):
     request = JudgeRequest(customer, reply, "sv" if lang == "sv" else "en")
     if scenario:

@@ -60,11 +60,6 @@ def template_scenario(lang: Lang) -> Scenario:
     return result.scenario
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 def practice_for(scenario: Scenario, judge: OfflineJudge) -> Practice:
     return Practice(OfflineCustomer(), judge, quick_judge=judge, scenarios={scenario.id: scenario})
 

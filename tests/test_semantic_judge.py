@@ -25,11 +25,6 @@ needs_shared = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 @needs_shared
 def test_shipped_weights_were_built_from_the_data_files_and_config_here() -> None:
     from bot.core.judge_train import fingerprint

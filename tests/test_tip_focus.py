@@ -41,11 +41,6 @@ CARDS_REPLIES: list[tuple[Literal["sv", "en"], str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def judge() -> OfflineJudge:
-    return OfflineJudge()
-
-
 @pytest.mark.parametrize(("lang", "customer", "reply"), CARDS_REPLIES)
 def test_a_complaint_scenario_tip_works_on_its_focus(
     judge: OfflineJudge, lang: Literal["sv", "en"], customer: str, reply: str
