@@ -27,6 +27,7 @@ from bot.core.scenario_problems import (
     msg,
     quote,
     show_path,
+    syntax_message,
 )
 from bot.core.scenarios import Scenario
 from bot.errors import DataFileError
@@ -91,6 +92,19 @@ class _Reader:
         return value
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A YAML syntax error at its line; an unclosed quote at the line where it opened."""
+    mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        mark = exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    lines = text.splitlines()
+    line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+    column = mark.column if mark is not None else 0
+    message = syntax_message(exc.problem or "", exc.context or "", line_text, column)
+    return Problem(line, "(yaml)", message)
+
+
 def _unsafe(text: str) -> list[Problem]:
     """Anchors, aliases and tags, refused before any node is built."""
     problems = []
@@ -121,10 +135,7 @@ def _parse(raw: bytes) -> tuple[Any, _Reader | None, list[Problem]]:
             return None, None, problems
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        detail = quote(exc.problem or exc.context or "")
-        return None, None, [Problem(line, "(yaml)", msg("syntax", detail=detail))]
+        return None, None, [_syntax_problem(exc, text)]
     except yaml.YAMLError as exc:
         return None, None, [Problem(1, "(yaml)", msg("syntax", detail=quote(exc)))]
     except RecursionError:  # thousands of nested brackets

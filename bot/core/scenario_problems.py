@@ -7,6 +7,7 @@ coach reads them in their language and with the words of the file (`hidden.revea
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -105,7 +106,9 @@ def message_for(err: Mapping[str, Any], path: Path_) -> Message:
     if kind == "string_too_long":
         return msg("too_long", max=ctx.get("max_length", 0))
     if kind in ("literal_error", "enum"):
-        return msg("choice", expected=ctx.get("expected", ""), got=shown)
+        # pydantic says "'won' or 'meeting_booked'": the "or" would be English in every language.
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return msg("choice", expected=expected, got=shown)
     if kind == "string_pattern_mismatch":
         return msg("id_pattern", got=shown)
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -118,3 +121,26 @@ def message_for(err: Mapping[str, Any], path: Path_) -> Message:
 def clean_loc(loc: tuple[Any, ...]) -> Path_:
     """The pydantic location as a path in the file (validator wrappers left out)."""
     return tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+
+
+#: YAML syntax errors coaches make, recognised by the parser's words (libyaml's and PyYAML's).
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "syntax_colon"),
+    ("while scanning a quoted scalar", "syntax_quote"),
+    ("did not find expected key", "syntax_indent"),
+    ("expected <block end>", "syntax_indent"),
+)
+
+
+def syntax_message(problem: str, context: str, line_text: str, column: int) -> Message:
+    """What a YAML syntax error means, in words a coach can act on; else the parser's own.
+
+    `line_text` is the line the parser stopped on and `column` where on it.
+    """
+    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+        return msg("syntax_tab")
+    said = f"{problem} {context}"
+    key = next((key for words, key in _SYNTAX_HINTS if words in said), None)
+    if key == "syntax_colon" and re.fullmatch(r"\s*-?\s*[\w-]+", line_text[:column]):
+        key = "syntax_indent"  # `  reveals:` one level too deep, not a colon inside a text
+    return msg(key) if key else msg("syntax", detail=quote(problem or context))

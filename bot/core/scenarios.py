@@ -98,6 +98,18 @@ DEFAULT_LEVELS: dict[Level, LevelSpec] = {
         "The customer has nearly decided and ends the call at the first empty sales talk.",
     ),
 }
+
+
+def _with_level_defaults(key: Any, spec: Any) -> Any:
+    """`spec` with the default level's fields where it has none (left as is when unreadable)."""
+    default = next((level for n, level in DEFAULT_LEVELS.items() if n == key), None)
+    if default is None or not isinstance(spec, dict):
+        return spec
+    fields: dict[str, Any] = {"trust": default.trust, "patience": default.patience}
+    fields["description"] = default.description.model_dump()
+    return {**fields, **spec}
+
+
 DEFAULT_FOCUS = ["discover_need", "insight", "next_step"]
 
 
@@ -155,6 +167,15 @@ class Scenario(Strict):
                 {"unknown": str(unknown), "known": str(known)},
             )
         return reactions
+
+    @field_validator("levels", mode="before")
+    @classmethod
+    def _level_fields_default(cls, levels: Any, info: ValidationInfo) -> Any:
+        """In a coach's file, a level that gives only `trust` keeps the default patience and
+        description (and so on): coaches tune one number, not a whole level."""
+        if (info.context or {}).get("plain") is None or not isinstance(levels, dict):
+            return levels
+        return {key: _with_level_defaults(key, spec) for key, spec in levels.items()}
 
     @field_validator("levels")
     @classmethod
