@@ -174,6 +174,28 @@ async def test_a_fact_asked_again_is_not_told_twice(practice: Practice) -> None:
     assert any(line in again.turn.customer_response for line in told_again)
 
 
+@pytest.mark.parametrize(
+    ("lang", "challenge"),
+    [
+        ("en", "is the cheapest chair really the smart buy when several broke in the second year?"),
+        ("sv", "ar billigaste stolen verkligen smart nar flera gick sonder redan andra aret?"),
+    ],
+)
+async def test_a_challenge_built_on_a_told_fact_is_not_asking_for_it_again(
+    practice: Practice, lang: Lang, challenge: str
+) -> None:
+    """Using what the customer said is good listening: no "I just told you that"."""
+    session = start(practice, "tender-price-only", lang)
+    broke = SCENARIOS["tender-price-only"].hidden.reveals[1](lang)
+    # The customer has told that chairs broke (the second fact).
+    session.state = dataclasses.replace(session.state, told=0b10, revealed=1)
+    result = await practice.reply(session, challenge)
+    assert Signal.CHALLENGE in result.turn.judgement.signals
+    told_again = {t(lang) for t in default_reactions().reactions["already_told"]}
+    assert not any(line in result.turn.customer_response for line in told_again)
+    assert broke not in result.turn.customer_response
+
+
 SLOTS = {
     "sv": ["Kan du titta förbi på lördag vid elva?", "Ses vi på tisdag kl 10?"],
     "en": ["I've pencilled us in for Aug 12, 9:30.", "Shall we meet on Tuesday at 10?"],

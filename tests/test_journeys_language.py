@@ -103,7 +103,8 @@ def foreign_words(world: World, user: FakeUser, foreign: frozenset[str]) -> list
     for text in shown:
         for phrase in BILINGUAL:
             text = text.replace(phrase, " ")
-        text = re.sub(r"(https?://|t\.me/)\S+|/\w+|\b\w+_\w+\b", " ", text)
+        # Links, commands, ids, and codes with digits (a cohort code "Q4DU727M" is no "du").
+        text = re.sub(r"(https?://|t\.me/)\S+|/\w+|\b\w+_\w+\b|\b\w*\d\w*\b", " ", text)
         words = {w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöé']+", text)}
         found += [f"{w!r} in {text[:80]!r}" for w in sorted(words & foreign)]
         found += [f"id {sid!r} in {text[:80]!r}" for sid in SCENARIO_IDS if sid in text]

@@ -169,3 +169,51 @@ def test_check_words_inside_a_real_question_do_not_make_it_a_closing_check(reply
 )
 def test_doubting_a_premise_is_not_accusing_the_customer(reply: str, blame: bool) -> None:
     assert blames(reply, 0.0, Features(text=reply)) is blame
+
+
+#: Customer lines from the middle of a role-play, as the offline customer says them: a reaction,
+#: then a fact from a built-in scenario.
+TOLD = {
+    "sv": [
+        "Bra fråga. Det är ett äldreboende i tre etapper. Vi ska vara klara till första september.",
+        "Det var rakt. Men okej, fortsätt. Vi har vite på 150 000 i veckan om vi blir sena.",
+    ],
+    "en": [
+        "Well… there's a bit more to it than that. "
+        "Several chairs at Västerskolan broke in the second year.",
+        "Hm. I hadn't thought of it that way. "
+        "It's a care home in three phases. We have to be done by the first of September.",
+    ],
+}
+AFTER_TOLD = [(lang, line) for lang, lines in TOLD.items() for line in lines]
+
+
+def _after(
+    judge: OfflineJudge, customer: str, items: list[tuple[str, str]], lang: str
+) -> list[Judgement]:
+    requests = [
+        JudgeRequest(customer, reply, "sv" if lang == "sv" else "en")
+        for said, reply in items
+        if said == lang
+    ]
+    return judge.score_many(requests)
+
+
+@pytest.mark.parametrize(("lang", "customer"), AFTER_TOLD)
+def test_a_challenge_is_still_heard_after_the_customer_tells_a_fact(
+    judge: OfflineJudge, lang: str, customer: str
+) -> None:
+    """What a reply does is in the reply: the challenge head reads the customer's line at 0.3
+    (train.py `move_context`). Read at full strength, and with "does not apply" taught as "does
+    not challenge", it heard 5, 17, 6 and 5 of these 22 challenges."""
+    judged = _after(judge, customer, CHALLENGES, lang)
+    heard = sum(Signal.CHALLENGE in j.signals for j in judged)
+    assert heard >= 0.55 * len(judged), heard
+
+
+@pytest.mark.parametrize(("lang", "customer"), AFTER_TOLD)
+def test_a_plain_question_after_a_fact_is_still_no_challenge(
+    judge: OfflineJudge, lang: str, customer: str
+) -> None:
+    for judged in _after(judge, customer, PLAIN, lang):
+        assert Signal.CHALLENGE not in judged.signals, sorted(judged.signals)

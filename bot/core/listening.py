@@ -237,7 +237,10 @@ class Listener:
         untold = [i for i in range(n) if not told >> i & 1]
         runner = max(untold, key=lambda i: facts[i], default=None)
         clearly_again = runner is None or facts[best] - facts[runner] >= 0.02
-        if told >> best & 1 and facts[best] >= AGAIN and clearly_again:
+        # A challenge that builds on a told fact uses it ("is cheapest really smart with a
+        # 25-year-old boiler?"); it does not ask for it again.
+        builds_on = Signal.CHALLENGE in signals
+        if told >> best & 1 and facts[best] >= AGAIN and clearly_again and not builds_on:
             return Reading(question=True, asked_again=best)
         if runner is None:
             return Reading(question=True)

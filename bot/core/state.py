@@ -28,7 +28,7 @@ FAIR = 50
 SUBSTANTIVE = frozenset({Signal.CHALLENGE, Signal.INSIGHT, Signal.OWNERSHIP})
 SUBSTANCE = 5
 #: At ★★★, how much of its warmth a reply without such a move brings.
-DEMANDING = 0.75
+DEMANDING = 0.65
 GOOD_SIGNALS = frozenset(
     {
         Signal.QUESTION_NEED,

@@ -67,9 +67,15 @@ def move_labels(r: Row) -> dict[str, float]:
         v = c.get(cid)
         return 1.0 if v is not None and v >= level else 0.0
 
+    def made(cid: str) -> float:
+        """Like at_least(cid, 3), but unknown where the grader marked the criterion "does not
+        apply": a reply there was not graded on it, and a 0 would teach the head that nobody
+        challenges after a customer tells a fact (the moment, not the reply)."""
+        return nan if c.get(cid) is None else at_least(cid, 3)
+
     # A move is made at 3 ("asks a question", "a concrete step"); 4-5 is doing it well.
     out["asks_need"] = at_least("discover_need", 3)
-    out["challenges"] = at_least("challenge", 3)
+    out["challenges"] = made("challenge")
     out["insight"] = at_least("insight", 3)
     out["owns"] = at_least("ownership", 3)
     out["step"] = at_least("next_step", 3)

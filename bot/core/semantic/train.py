@@ -46,6 +46,10 @@ CONFIG: dict[str, Any] = {
     # targets (README), but warms the customer enough that a rep who only asks good questions wins
     # 7 of 13 sessions at level 3 (the customer tests allow 6): off until the customer is retuned.
     "stack_criteria": 5.0,
+    # A move head reads the customer's line (and its product with the reply) at this strength:
+    # whether a reply challenges is in the reply, and at full strength the head learned that
+    # nobody challenges after a customer tells a fact, because few replies in the outside sets do.
+    "move_context": {"challenges": 0.3},
     "stack_folds": 5,
 }
 
@@ -120,6 +124,13 @@ def _grade_scale(width: int) -> np.ndarray:
     return scale
 
 
+def _move_scale(width: int, move: str) -> np.ndarray:
+    """Per-column factors for one move head: its customer-line blocks at `move_context`."""
+    scale = np.ones(width)
+    scale[DIM : 3 * DIM] = float(CONFIG["move_context"].get(move, 1.0))
+    return scale
+
+
 def fit(p: Prepared) -> Heads:
     """Fit every head on the prepared rows."""
     graded = np.asarray([not r.moves_only for r in p.rows])
@@ -144,7 +155,9 @@ def fit(p: Prepared) -> Heads:
     for i, move in enumerate(MOVES):
         idx = [k for k, lab in enumerate(labels) if not np.isnan(lab[move])]
         target = np.asarray([labels[k][move] for k in idx])
-        move_w[i], move_b[i] = _logistic(xs[idx], target, float(CONFIG["c_moves"]))
+        move_scale = _move_scale(xs.shape[1], move)
+        w_move, move_b[i] = _logistic(xs[idx] * move_scale, target, float(CONFIG["c_moves"]))
+        move_w[i] = w_move * move_scale
 
     # Applicability belongs to the moment (the customer's line), so it reads only that line:
     # the outside sets' null patterns, and our scenarios' lines labelled by scenario focus and
