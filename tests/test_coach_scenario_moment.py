@@ -1,5 +1,5 @@
-"""A coach's scenario keeps the moment of its opening line all session, so "try instead" does
-not borrow a built-in customer's situation from a mid-conversation line."""
+"""A coach's scenario gets the generic "try instead" phrasings all session, never a built-in
+customer's, which name that customer's facts."""
 
 from __future__ import annotations
 
@@ -22,14 +22,17 @@ LATER = [
 REPLY = "how many of the staff have had problems?"
 
 
-def test_a_coach_scenario_is_read_in_the_moment_of_its_opening(judge: OfflineJudge) -> None:
+def test_a_coach_scenario_gets_the_generic_phrasings_whatever_the_line(
+    judge: OfflineJudge,
+) -> None:
     result = checked(GLOVES)
     assert result.scenario is not None
     scenario = result.scenario
-    opening = scenario.opening[0]("en")
-    alone = judge.score_many([JudgeRequest(line, REPLY, "en") for line in [opening, *LATER]])
-    assert len({j.extra["moment"] for j in alone}) > 1  # read alone, the lines differ
-    within = judge.score_many(
-        [JudgeRequest(line, REPLY, "en", scenario) for line in [opening, *LATER]]
-    )
-    assert {j.extra["moment"] for j in within} == {alone[0].extra["moment"]}
+    lines = [scenario.opening[0]("en"), *LATER]
+    alone = judge.score_many([JudgeRequest(line, REPLY, "en") for line in lines])
+    assert {j.extra["moment"] for j in alone} - {"generic"}  # read alone, built-in moments
+    within = judge.score_many([JudgeRequest(line, REPLY, "en", scenario) for line in lines])
+    assert {j.extra["moment"] for j in within} == {"generic"}
+    generic = {p("en") for p in judge.phrasings.try_instead["generic"].values()}
+    for judged in within:
+        assert any(text[:1].lower() + text[1:] in judged.try_instead for text in generic)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.judgement import Judgement, JudgeRequest, Signal
 from bot.core.offline_judge import feedback, harm
-from bot.core.offline_judge.moments import moments as opening_moments
+from bot.core.offline_judge.moments import moments as coach_moments
 from bot.core.rubric import Rubric, default_rubric
 
 if TYPE_CHECKING:
@@ -93,9 +93,7 @@ class OfflineJudge:
             return []
         x, customer, found = embed(default_encoder(), requests, self.rubric)
         heads = default_heads()
-        moments = opening_moments(
-            requests, heads.predict(x, customer).moment, heads, self.phrasings
-        )
+        moments = coach_moments(requests, heads.predict(x, customer).moment, self.phrasings)
         done = assess(heads, requests, x, customer, self.weights, found)
         return [self._judgement(r, a, m) for r, a, m in zip(requests, done, moments, strict=True)]
 

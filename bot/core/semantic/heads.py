@@ -94,16 +94,13 @@ class Heads:
         criteria = np.clip(raw, 0.0, 5.0)
         moves = 1.0 / (1.0 + np.exp(-(xs @ self.move_w.T + self.move_b)))
         applies = 1.0 / (1.0 + np.exp(-(customer @ self.app_w.T + self.app_b)))
-        return Prediction(overall, criteria, moves, applies, self.moments(customer))
-
-    def moments(self, customer: Matrix) -> list[str]:
-        """The kind of moment each customer line is ("generic" when unsure)."""
         sims = customer @ self.moment_c.T
         best = sims.argmax(axis=1)
-        return [
+        moment = [
             str(self.moment_ids[b]) if sims[i, b] >= MOMENT_LINE else "generic"
             for i, b in enumerate(best)
         ]
+        return Prediction(overall, criteria, moves, applies, moment)
 
     def save(self, path: Path) -> None:
         """Write the heads as an uncompressed `.npz` (plain arrays, no pickle)."""
