@@ -14,7 +14,14 @@ from bot.cli import main
 from bot.coaching import exports
 from bot.core.judgement import Judgement, Signal
 from bot.core.report import EXAM_MIN_REPLIES, build_report
-from bot.core.state import LOSE_TRUST, CustomerState, Outcome, advance
+from bot.core.state import (
+    COUNTER_TRUST,
+    LOSE_TRUST,
+    WIN_TRUST,
+    CustomerState,
+    Outcome,
+    advance,
+)
 from bot.store import Store
 from tests.coaching_world import T0 as JOINED
 from tests.coaching_world import records_in, team
@@ -64,6 +71,26 @@ def test_at_three_stars_questions_alone_warm_the_customer_less_than_substance() 
     # At ★ a good question is as warming as its score says.
     easy = advance(start, _good(80, Signal.NEXT_STEP), level=1)
     assert easy.trust_delta > asked.trust_delta
+
+
+def test_a_yes_at_once_keeps_no_other_day_the_customer_never_offered() -> None:
+    """Owning the problem with a time wins a customer in the counter zone at once; the day it
+    would otherwise have offered was never said, so its yes must not read "I said Tuesday was
+    tricky, but I'll sort it"."""
+    from bot.core.listening import Reading
+    from bot.core.slots import find_slot
+
+    slot = find_slot("tuesday at 6pm")
+    assert slot is not None
+    waiting = CustomerState(trust=COUNTER_TRUST + 2, patience=60)
+    fixed = advance(
+        waiting, _good(60, Signal.OWNERSHIP, Signal.DATED_NEXT_STEP), 2, Reading(slot=slot)
+    )
+    assert fixed.state.trust < WIN_TRUST  # still in the zone where it would offer a day
+    assert fixed.outcome is Outcome.WON and fixed.state.counter == 0
+    # Not yet won: the counter-proposal is made, and kept.
+    early = advance(waiting, _good(40, Signal.DATED_NEXT_STEP), 2, Reading(slot=slot))
+    assert early.outcome is Outcome.ONGOING and early.state.counter != 0
 
 
 def test_cli_history_and_progress_skip_sessions_without_replies(

@@ -79,6 +79,8 @@ def test_a_day_the_judge_saw_as_a_next_step_is_a_proposal() -> None:
             "August 12 at 9:30",
         ),
         (Slot(relative="tomorrow"), "i morgon", "tomorrow"),
+        (Slot(weekday=1, hour=18), "tisdag kl. 18", "Tuesday at 6 pm"),
+        (Slot(weekday=3, hour=13, minute=30), "torsdag kl. 13.30", "Thursday at 1:30 pm"),
     ],
 )
 def test_the_customer_names_the_slot_in_its_language(slot: Slot, sv: str, en: str) -> None:

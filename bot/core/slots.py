@@ -159,11 +159,16 @@ class Slot:
         elif self.relative is not None:
             parts.append(RELATIVE[self.relative][lang])
         if self.hour is not None:
-            clock = f"{self.hour}" if not self.minute else f"{self.hour}.{self.minute:02d}"
-            if lang == "en":
-                clock = clock.replace(".", ":")
-            parts.append(f"kl. {clock}" if lang == "sv" else f"at {clock}")
+            parts.append(_clock(self.hour, self.minute or 0, lang))
         return " ".join(parts)
+
+
+def _clock(hour: int, minute: int, lang: Lang) -> str:
+    """"kl. 18.30" in Swedish; "at 6:30 pm" in English (afternoon hours as people say them)."""
+    if lang == "sv":
+        return f"kl. {hour}" + (f".{minute:02d}" if minute else "")
+    shown, pm = (hour - 12, " pm") if hour > 12 else (hour, "")
+    return f"at {shown}" + (f":{minute:02d}" if minute else "") + pm
 
 
 def find_slot(text: str) -> Slot | None:

@@ -182,7 +182,10 @@ def advance(
         + (1 if signals & {Signal.PRICE_ONLY, Signal.DISCOUNT} else 0),
         turn=state.turn + 1,
     )
-    return Move(new, _outcome(new, judgement, reading, state), trust_delta, patience_delta)
+    outcome = _outcome(new, judgement, reading, state)
+    if outcome.success:  # a yes at once: the other day it would have offered was never said
+        new = replace(new, counter=state.counter)
+    return Move(new, outcome, trust_delta, patience_delta)
 
 
 def felt_score(judgement: Judgement) -> int:

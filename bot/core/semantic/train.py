@@ -47,9 +47,12 @@ CONFIG: dict[str, Any] = {
     # 7 of 13 sessions at level 3 (the customer tests allow 6): off until the customer is retuned.
     "stack_criteria": 5.0,
     # A move head reads the customer's line (and its product with the reply) at this strength:
-    # whether a reply challenges is in the reply, and at full strength the head learned that
-    # nobody challenges after a customer tells a fact, because few replies in the outside sets do.
-    "move_context": {"challenges": 0.3},
+    # whether a reply challenges or proposes is in the reply, and at full strength the heads
+    # learned the moment (nobody challenges after a customer tells a fact; "are you ok now?" after
+    # "yes, that's exactly it" read as a step). Held out on the outside sets these three read the
+    # graders as well or better at 0.3 (bench/measure_move_heads.py); asking, insight and owning
+    # read them worse, so they keep the whole line.
+    "move_context": {"challenges": 0.3, "step": 0.3, "dated_step": 0.3},
     "stack_folds": 5,
 }
 
