@@ -164,7 +164,7 @@ class Slot:
 
 
 def _clock(hour: int, minute: int, lang: Lang) -> str:
-    """ "kl. 18.30" in Swedish; "at 6:30 pm" in English (afternoon hours as people say them)."""
+    """The time as the customer says it: Swedish "kl. 18.30", English "at 6:30 pm"."""
     if lang == "sv":
         return f"kl. {hour}" + (f".{minute:02d}" if minute else "")
     shown, pm = (hour - 12, " pm") if hour > 12 else (hour, "")
