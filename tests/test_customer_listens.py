@@ -442,3 +442,47 @@ def test_chat_seed_replays_a_session_exactly(tmp_path: Path) -> None:
         ]
 
     assert lines() == lines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("signal", [Signal.CHALLENGE, Signal.INSIGHT])
+def test_a_warmed_customer_asks_and_waits_or_objects_with_a_but(lang: Lang, signal: Signal) -> None:
+    """After "That actually makes me think", the customer does not flatly contradict itself
+    with its objection ("…makes me think. Gloves are gloves."): it says "But gloves are
+    gloves"; and after its own question ("What do you mean?") it waits for the answer."""
+    from bot.core.customer import CustomerRequest
+    from bot.core.offline_customer import OfflineCustomer, _lower_first
+    from bot.core.state import CustomerState
+
+    scenario = SCENARIOS["tender-price-only"]
+    objections = [o(lang) for o in scenario.objections]
+    connectors = [t(lang) for t in default_reactions().reactions["objection_anyway"]]
+    seen_but = seen_question = 0
+    for seed in range(12):
+        request = CustomerRequest(
+            scenario=scenario,
+            level=1,
+            lang=lang,
+            state=CustomerState(trust=40, patience=70, turn=1),
+            outcome=Outcome.ONGOING,
+            reply="…",
+            signals=frozenset({signal}),
+            history=(),
+            last_customer_line=scenario.opening[0](lang),
+            seed=seed,
+            trust_delta=6,
+        )
+        line = OfflineCustomer().line(request)
+        if line.endswith("?"):
+            seen_question += 1
+            assert not any(o in line for o in objections), line
+            continue
+        leads = [c.split("{")[0] for c in connectors]
+        for objection in objections:
+            if objection.lower() in line.lower():  # after praise, only with a "but"
+                assert any(f"{lead}{_lower_first(objection)}" in line for lead in leads), line
+                seen_but += 1
+    assert seen_but, line
+    # The shared challenge reactions include questions ("So you're saying…?"); the customer
+    # waits for the answer to those.
+    assert seen_question or signal is not Signal.CHALLENGE

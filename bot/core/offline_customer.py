@@ -40,6 +40,8 @@ REACTION_PRIORITY = (
 #: Where the customer goes when a kind of line is used up.
 FALLBACK = ("waiting", "weak", "cooling", "impatient", "warming")
 
+#: Good moves whose reaction warms the customer (see `_Talk._react_and_move_on`).
+_WARMING_REACTIONS = frozenset({Signal.OWNERSHIP, Signal.INSIGHT, Signal.CHALLENGE, Signal.EMPATHY})
 _NEGATIVE_BEATS = frozenset(
     {Signal.PRICE_ONLY, Signal.DISCOUNT, Signal.BLAME, Signal.PASSIVE, Signal.RUDE}
 )
@@ -124,7 +126,27 @@ class _Talk:
             return _join(self.say("already_told"), self._beat())
         if reading.slot is not None and not request.signals & _NEGATIVE_BEATS:
             return self._slot(reading.slot)
-        return _join(self._reaction(), self._beat())
+        return self._react_and_move_on()
+
+    def _react_and_move_on(self) -> str:
+        """A reaction, then the conversation moves on. A customer a good move has warmed waits
+        for the answer to its own question ("What do you mean?"), and an objection after its
+        praise comes with a "but" instead of contradicting it."""
+        request = self.request
+        reaction = self._reaction()
+        warmed = (
+            request.trust_delta > 0
+            and bool(request.signals & _WARMING_REACTIONS)
+            and not request.signals & NEGATIVE_SIGNALS
+        )
+        if warmed and reaction.endswith("?"):
+            return reaction
+        beat = self._beat()
+        objections = [o(self.lang) for o in request.scenario.objections]
+        if warmed and reaction and beat in objections:
+            lines = self.customer.lines(request, "objection_anyway")
+            beat = self.pick(lines, objection=_lower_first(beat)) or beat
+        return _join(reaction, beat)
 
     def _accept(self) -> str:
         slot = self.reading.slot
@@ -213,6 +235,13 @@ def _fill(text: str, slots: dict[str, str]) -> str:
         return text
     filled = text.format(**slots)
     return filled[:1].upper() + filled[1:]
+
+
+def _lower_first(text: str) -> str:
+    """A sentence to follow "But": "Gloves are gloves" -> "gloves are gloves" ("I" stays)."""
+    if text[:2] in ("I ", "I'") or text[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _join(first: str, second: str) -> str:

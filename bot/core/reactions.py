@@ -22,6 +22,7 @@ EXTRA_KEYS = frozenset(
         "cooling",
         "waiting",  # the customer has told its story and waits for a proposal
         "refuse",  # asked for something it won't tell
+        "objection_anyway",  # an objection after praise: "But {objection}"
         "already_told",  # asked again for a fact it has told
         "slot_too_early",  # {slot}: a proposed time, too early
         "slot_counter",  # {slot}, {day}: nearly there, another day instead
@@ -35,6 +36,7 @@ PLACEHOLDERS = {
     "slot_counter": {"slot", "day"},
     "slot_accept": {"slot"},
     "slot_moved": {"slot"},
+    "objection_anyway": {"objection"},
 }
 
 
