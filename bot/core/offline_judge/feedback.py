@@ -81,15 +81,14 @@ class Phrasings(Strict):
             raise ValueError(f"scenario_situation: unknown situations {bad}")
         return self
 
-    def situation(self, customer_line: str, scenario: Scenario | None) -> str:
-        """The situation id: the scenario's if it has one, else the first matching cue's."""
-        if scenario is not None and scenario.id in self.scenario_situation:
-            return self.scenario_situation[scenario.id]
-        lowered = customer_line.lower()
-        for s in self.situations:
-            if any(cue in lowered for cue in s.cues):
-                return s.id
-        return "generic"
+    def situation(self, scenario: Scenario | None, moment: str) -> str:
+        """Whose phrasings answer a reply: a built-in customer's own situation; the generic one
+        for a coach's scenario (the other tables name the built-in customers' facts, "when you
+        downloaded it", and a mid-conversation line read alone can land on any of them); else
+        the `moment` read from the customer's line."""
+        if scenario is None:
+            return moment
+        return self.scenario_situation.get(scenario.id, "generic")
 
 
 def load_phrasings(path: Path | None = None) -> Phrasings:
@@ -170,7 +169,7 @@ def _same(a: str, b: str) -> bool:
 def try_instead(
     reply: str,
     scenario: Scenario | None,
-    moment: str,
+    situation: str,
     aim: str,
     made: tuple[str, ...],
     lang: Lang,
@@ -179,9 +178,8 @@ def try_instead(
 ) -> str:
     """A better reply for this moment: what the rep did well stays, the missing move is added.
 
-    `moment` is the kind of customer line (from the scenario, else read from the line); `aim` the
-    criterion to add; `made` the good moves the reply already made, strongest first."""
-    situation = table.scenario_situation.get(scenario.id, moment) if scenario else moment
+    `situation` picks the phrasing table (`Phrasings.situation`); `aim` the criterion to add;
+    `made` the good moves the reply already made, strongest first."""
     own, generic = table.try_instead.get(situation, {}), table.try_instead["generic"]
     # Only per-criterion phrasings: the defaults name facts of one scenario (a download, a shelf).
     options = [p(lang) for p in (own.get(aim), generic.get(aim)) if p is not None]

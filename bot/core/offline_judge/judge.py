@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from bot.core.judgement import Judgement, JudgeRequest, Signal
 from bot.core.offline_judge import feedback, harm
-from bot.core.offline_judge.moments import moments as coach_moments
 from bot.core.rubric import Rubric, default_rubric
 
 if TYPE_CHECKING:
@@ -93,11 +92,12 @@ class OfflineJudge:
             return []
         x, customer, found = embed(default_encoder(), requests, self.rubric)
         heads = default_heads()
-        moments = coach_moments(requests, heads.predict(x, customer).moment, self.phrasings)
+        moments = heads.predict(x, customer).moment
         done = assess(heads, requests, x, customer, self.weights, found)
         return [self._judgement(r, a, m) for r, a, m in zip(requests, done, moments, strict=True)]
 
     def _judgement(self, request: JudgeRequest, a: Assessment, moment: str) -> Judgement:
+        moment = self.phrasings.situation(request.scenario, moment)
         from bot.core.semantic.assess import MOVE_CEILING
         from bot.core.semantic.evidence import gather
 
