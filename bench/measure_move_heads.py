@@ -23,9 +23,8 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from bot.core.semantic.data import load_rows
-from bot.core.semantic.features import DIM
 from bot.core.semantic.labels import move_labels
-from bot.core.semantic.train import CONFIG, _logistic, prepare
+from bot.core.semantic.train import CONFIG, _logistic, _move_scale, prepare
 
 
 def main() -> int:
@@ -45,8 +44,8 @@ def main() -> int:
     if args.old_labels:
         labels[unlabelled] = 0.0
     graded = np.asarray([not r.moves_only for r in rows])
-    scale = np.ones(p.x.shape[1])
-    scale[DIM : 3 * DIM] = context
+    CONFIG["move_context"] = {**CONFIG["move_context"], args.move: context}
+    scale = _move_scale(p.x.shape[1], args.move)
     oof = np.full(len(rows), np.nan)
     for tr, te in GroupKFold(n_splits=5).split(p.x, groups=[r.situation for r in rows]):
         mu = p.x[tr][graded[tr]].mean(axis=0)
