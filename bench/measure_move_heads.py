@@ -54,12 +54,21 @@ def main() -> int:
         fit_on = tr[~np.isnan(labels[tr])]
         w, b = _logistic(xs[fit_on], labels[fit_on], float(CONFIG["c_moves"]))
         oof[te] = 1.0 / (1.0 + np.exp(-(xs[te] @ w + b)))
-    scored = outside & ~unlabelled
-    y, made = labels[scored], oof[scored] >= 0.5
     print(f"{args.move}, customer line at {context:g}, old labels: {args.old_labels}")
-    print(f"  outside replies where it applies: {int(scored.sum())}")
-    print(f"  AUC {roc_auc_score(y, oof[scored]):.3f}  accuracy {np.mean(made == y):.3f}")
-    print(f"  precision {np.mean(y[made] == 1):.3f}  recall {np.mean(made[y == 1]):.3f}")
+    slices = {"outside, both sets": outside}
+    for source in ("dev1", "dev2"):
+        for lang in ("sv", "en"):
+            slices[f"{source}/{lang}"] = np.asarray(
+                [r.source == source and r.lang == lang for r in rows]
+            )
+    for name, where in slices.items():
+        scored = where & ~unlabelled & ~np.isnan(labels)
+        y, made = labels[scored], oof[scored] >= 0.5
+        print(
+            f"  {name:18} n={int(scored.sum()):3}  AUC {roc_auc_score(y, oof[scored]):.3f}"
+            f"  accuracy {np.mean(made == y):.3f}  precision {np.mean(y[made] == 1):.3f}"
+            f"  recall {np.mean(made[y == 1]):.3f}"
+        )
     print(f"  'does not apply' read as made: {np.mean(oof[unlabelled] >= 0.5):.2f}")
     return 0
 
